@@ -1,0 +1,161 @@
+import type { Kernel } from '../kernel/kernel.js';
+import type { Action } from '../model/action.js';
+import { MemoryBoundReached } from '../store/budget.js';
+import type { StateStore } from '../store/store.js';
+import { ROOT, type TraceLog } from '../store/traceLog.js';
+import { describeError, GntcheckError } from '../util/errors.js';
+import { checkDeterminism } from './determinism.js';
+import type { CheckOptions, Progress } from './options.js';
+import type { PropertyTracker } from './propertyTracker.js';
+import type { IncompleteReason } from './result.js';
+
+/** Called for each newly stored state; `words` is only valid during the call. */
+export type OnNewState = (id: number, words: Uint32Array, off: number, depth: number) => void;
+
+/**
+ * The one step every strategy shares: "check a new state, expand a state's
+ * successors". Strategies differ only in which state they expand next and what they
+ * keep of the new ones (`OnNewState`).
+ */
+export class Search<S, A extends Action> {
+  transitions = 0;
+  maxDepth = 0;
+  expanded = 0;
+  initialStates = 0;
+  readonly fired: Float64Array;
+  stopReason: IncompleteReason | null = null;
+  private readonly started = performance.now();
+  private nextProgress: number;
+  private nextTimeCheck = 0;
+
+  constructor(
+    readonly kernel: Kernel<S, A>,
+    readonly store: StateStore,
+    readonly log: TraceLog,
+    readonly tracker: PropertyTracker<S, A>,
+    readonly options: CheckOptions,
+  ) {
+    this.fired = new Float64Array(Math.max(64, kernel.families.length * 2));
+    this.nextProgress = this.started + options.progressIntervalMs;
+  }
+
+  elapsedMs(): number {
+    return performance.now() - this.started;
+  }
+
+  /** Stores the initial states, checks them, and hands the new ones to `onNew`. */
+  seed(onNew: OnNewState): void {
+    const inits = this.guard('initial states', -1, () => this.kernel.initialStates());
+    if (inits.length === 0) throw new GntcheckError('BAD_MODEL', `${this.kernel.model.name}: no initial state`);
+    inits.forEach((words, index) => {
+      const id = this.store.insert(words, 0);
+      if (id < 0) return;
+      this.log.record(id, ROOT, index);
+      this.initialStates++;
+      const s = this.guard('initial states', -1, () => this.kernel.load(words, 0));
+      this.tracker.checkState(s, id, 0);
+      onNew(id, words, 0, 0);
+    });
+  }
+
+  /**
+   * Expands state `id` (its words at `src[off]`, at `depth`): fires every slot,
+   * checks action properties on each transition, stores each successor and checks
+   * state properties on the new ones.
+   */
+  expand(id: number, src: Uint32Array, off: number, depth: number, onNew: OnNewState): void {
+    const k = this.kernel;
+    const tracker = this.tracker;
+    const store = this.store;
+    const fired = this.fired;
+    const actionProps = tracker.hasActionProperties;
+    let slot = -1;
+    let enabled = 0;
+    try {
+      const s = k.load(src, off);
+      const n = k.slots();
+      for (slot = 0; slot < n; slot++) {
+        const family = k.fire(slot);
+        if (family < 0) continue;
+        enabled++;
+        fired[family]!++;
+        if (actionProps) tracker.checkTransition(s, k.actionAt(slot), k.successor(), id, slot, depth);
+        k.canonicalize();
+        const nid = store.insert(k.scratch, 0);
+        if (nid >= 0) {
+          this.log.record(nid, id, slot);
+          if (depth + 1 > this.maxDepth) this.maxDepth = depth + 1;
+          tracker.checkState(k.successor(), nid, depth + 1);
+          onNew(nid, k.scratch, 0, depth + 1);
+        }
+      }
+    } catch (err) {
+      throw this.wrap(err, slot);
+    }
+    this.transitions += enabled;
+    this.expanded++;
+    if (enabled === 0) tracker.deadlock(id, depth);
+    if (this.options.determinism === 'sample' && (id < 32 || id % 4093 === 0)) checkDeterminism(k, src, off, id);
+  }
+
+  /**
+   * Whether the strategy should stop now (a failure under stop-at-first, or a bound).
+   * Sets {@link stopReason}. Cheap enough to call once per expansion.
+   */
+  shouldStop(queue: number, depth: number): boolean {
+    if (this.tracker.failed) {
+      this.stopReason = 'stopped';
+      return true;
+    }
+    if (this.store.count >= this.options.maxStates) {
+      this.stopReason = 'states';
+      return true;
+    }
+    if (++this.nextTimeCheck >= 256) {
+      this.nextTimeCheck = 0;
+      const now = performance.now();
+      if (now - this.started >= this.options.timeoutMs) {
+        this.stopReason = 'time';
+        return true;
+      }
+      if (this.options.onProgress && now >= this.nextProgress) {
+        this.nextProgress = now + this.options.progressIntervalMs;
+        this.options.onProgress(this.progress(queue, depth));
+      }
+    }
+    return false;
+  }
+
+  progress(queue: number, depth: number): Progress {
+    return {
+      states: this.store.count,
+      transitions: this.transitions,
+      depth: Math.max(depth, this.maxDepth),
+      queue,
+      elapsedMs: this.elapsedMs(),
+    };
+  }
+
+  private guard<T>(what: string, slot: number, f: () => T): T {
+    try {
+      return f();
+    } catch (err) {
+      throw this.wrap(err, slot, what);
+    }
+  }
+
+  private wrap(err: unknown, slot: number, what?: string): Error {
+    if (err instanceof GntcheckError || err instanceof MemoryBoundReached) return err;
+    const model = this.kernel.model.name;
+    let where = what ?? 'expanding a state';
+    if (what === undefined && slot >= 0) {
+      try {
+        const a = this.kernel.actionAt(slot);
+        where = `action ${this.kernel.model.formatAction ? this.kernel.model.formatAction(a) : a.type}`;
+      } catch {
+        where = `action slot ${slot}`;
+      }
+    }
+    return new GntcheckError('MODEL_THREW', `${model}: ${where} threw: ${describeError(err)}`);
+  }
+}

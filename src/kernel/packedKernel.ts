@@ -1,0 +1,99 @@
+import type { Action } from '../model/action.js';
+import { IGNORE_EFFECTS } from '../model/effects.js';
+import type { Command, Model, PackedForm } from '../model/model.js';
+import type { JsonValue } from '../util/json.js';
+import type { Kernel } from './kernel.js';
+
+/**
+ * Kernel for models with a {@link PackedForm}: two views rebound to packed words,
+ * slots are the model's fixed command list, successors are a word copy plus the
+ * command's effect. No allocation per state or per successor.
+ */
+export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
+  readonly words: number;
+  readonly families: string[];
+  readonly scratch: Uint32Array;
+  private readonly familyOf: Int32Array;
+  private readonly commands: readonly Command<V, A>[];
+  private readonly cur: V;
+  private readonly nxt: V;
+  private readonly probe: V;
+  private src: Uint32Array = new Uint32Array(0);
+  private off = 0;
+  private readonly canon: ((v: V) => void) | undefined;
+
+  constructor(
+    readonly model: Model<V, A>,
+    private readonly packed: PackedForm<V, A>,
+    symmetry: boolean,
+  ) {
+    const layout = packed.layout;
+    this.words = layout.words;
+    this.commands = packed.commands;
+    this.scratch = new Uint32Array(this.words);
+    this.cur = layout.create();
+    this.nxt = layout.viewOf(this.scratch, 0);
+    this.probe = layout.create();
+    this.families = [...(model.actionTypes ?? [])];
+    this.familyOf = new Int32Array(this.commands.length);
+    this.commands.forEach((c, i) => {
+      let f = this.families.indexOf(c.action.type);
+      if (f < 0) f = this.families.push(c.action.type) - 1;
+      this.familyOf[i] = f;
+    });
+    this.canon = symmetry ? packed.canonicalize : undefined;
+  }
+
+  initialStates(): Uint32Array[] {
+    return this.packed.inits.map((init) => {
+      const buf = new Uint32Array(this.words);
+      this.packed.layout.bind(this.probe, buf, 0);
+      init(this.probe);
+      if (this.canon) this.canon(this.probe);
+      return buf;
+    });
+  }
+
+  load(src: Uint32Array, off: number): V {
+    this.src = src;
+    this.off = off;
+    this.packed.layout.bind(this.cur, src, off);
+    return this.cur;
+  }
+
+  slots(): number {
+    return this.commands.length;
+  }
+
+  fire(i: number): number {
+    const c = this.commands[i]!;
+    if (!c.guard(this.cur)) return -1;
+    const s = this.scratch;
+    const src = this.src;
+    const off = this.off;
+    for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
+    c.apply(this.nxt, IGNORE_EFFECTS);
+    return this.familyOf[i]!;
+  }
+
+  successor(): V {
+    return this.nxt;
+  }
+
+  canonicalize(): void {
+    if (this.canon) this.canon(this.nxt);
+  }
+
+  actionAt(i: number): A {
+    return this.commands[i]!.action;
+  }
+
+  snapshotOf(src: Uint32Array, off: number): JsonValue {
+    this.packed.layout.bind(this.probe, src, off);
+    return this.model.snapshot ? this.model.snapshot(this.probe) : this.packed.layout.toObject(this.probe);
+  }
+
+  bytes(): number {
+    return 0;
+  }
+}

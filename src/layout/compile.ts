@@ -1,0 +1,386 @@
+import { fail, GntcheckError } from '../util/errors.js';
+import type { JsonObject, JsonValue } from '../util/json.js';
+import type { Layout, Leaf } from './layout.js';
+import type { Fields, RecordShape, ScalarShape, Shape, ViewOf } from './shape.js';
+
+/** Values wider than this are rejected so that every field stays a V8 small integer. */
+const MAX_BITS = 30;
+
+interface Placed extends Leaf {
+  readonly order: number;
+}
+
+function bitsFor(shape: ScalarShape): number {
+  const span = shape.kind === 'bool' ? 1 : shape.kind === 'int' ? shape.max - shape.min : shape.values.length - 1;
+  return span <= 0 ? 0 : 32 - Math.clz32(span);
+}
+
+function validateShape(shape: Shape, path: string): void {
+  switch (shape.kind) {
+    case 'bool':
+      return;
+    case 'int':
+      if (!Number.isInteger(shape.min) || !Number.isInteger(shape.max) || shape.max < shape.min) {
+        fail('BAD_MODEL', `state field ${path}: int(${shape.min}, ${shape.max}) is not a valid range`);
+      }
+      if (bitsFor(shape) > MAX_BITS) fail('BAD_MODEL', `state field ${path}: range needs more than ${MAX_BITS} bits`);
+      return;
+    case 'enum':
+      if (shape.values.length === 0) fail('BAD_MODEL', `state field ${path}: enum has no values`);
+      return;
+    case 'array':
+      if (!Number.isInteger(shape.length) || shape.length < 0) {
+        fail('BAD_MODEL', `state field ${path}: array length ${shape.length} is not a natural number`);
+      }
+      validateShape(shape.of, `${path}[]`);
+      return;
+    case 'record':
+      for (const [k, f] of Object.entries(shape.fields)) validateShape(f, path ? `${path}.${k}` : k);
+      return;
+  }
+}
+
+/** Scalars in declaration order, then placed first-fit-decreasing so no value straddles two words. */
+function placeLeaves(root: RecordShape<Fields>): Placed[] {
+  const found: { path: string; shape: ScalarShape; bits: number; order: number }[] = [];
+  const walk = (shape: Shape, path: string): void => {
+    switch (shape.kind) {
+      case 'bool':
+      case 'int':
+      case 'enum':
+        found.push({ path, shape, bits: bitsFor(shape), order: found.length });
+        return;
+      case 'array':
+        for (let i = 0; i < shape.length; i++) walk(shape.of, `${path}[${i}]`);
+        return;
+      case 'record':
+        for (const [k, f] of Object.entries(shape.fields)) walk(f, path ? `${path}.${k}` : k);
+        return;
+    }
+  };
+  walk(root, '');
+  const bySize = [...found].sort((a, b) => b.bits - a.bits || a.order - b.order);
+  const free: number[] = [];
+  const placed: Placed[] = [];
+  for (const leaf of bySize) {
+    let word = free.findIndex((f) => f >= leaf.bits);
+    if (word < 0) {
+      word = free.length;
+      free.push(32);
+    }
+    const shift = 32 - free[word]!;
+    free[word]! -= leaf.bits;
+    placed.push({ ...leaf, word, shift });
+  }
+  placed.sort((a, b) => a.order - b.order);
+  return placed;
+}
+
+/** Runtime helpers the generated view classes call; kept out of the generated source. */
+class Helpers {
+  static rangeError(path: string, value: unknown, shape: ScalarShape): never {
+    const want =
+      shape.kind === 'bool' ? 'a boolean' : shape.kind === 'int' ? `${shape.min}..${shape.max}` : `0..${shape.values.length - 1}`;
+    throw new GntcheckError('BAD_MODEL', `state field ${path} set to ${String(value)}, outside its declared range ${want}`);
+  }
+  static indexError(path: string, i: unknown, length: number): never {
+    throw new GntcheckError('BAD_MODEL', `state array ${path} indexed with ${String(i)}, outside 0..${length - 1}`);
+  }
+}
+
+interface ViewRoot {
+  b: Uint32Array;
+  o: number;
+}
+
+/** Array of bounded integers or enums; positions come from per-element tables. */
+class IntArrayView {
+  readonly length: number;
+  constructor(
+    private readonly r: ViewRoot,
+    private readonly w: Int32Array,
+    private readonly s: Int32Array,
+    private readonly m: number,
+    private readonly min: number,
+    private readonly span: number,
+    private readonly path: string,
+    private readonly shape: ScalarShape,
+  ) {
+    this.length = w.length;
+  }
+  get(i: number): number {
+    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    const r = this.r;
+    return ((r.b[r.o + this.w[i]!]! >>> this.s[i]!) & this.m) + this.min;
+  }
+  set(i: number, v: number): void {
+    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    const x = v - this.min;
+    if (x >>> 0 !== x || x > this.span) Helpers.rangeError(`${this.path}[${i}]`, v, this.shape);
+    const r = this.r;
+    const k = r.o + this.w[i]!;
+    const sh = this.s[i]!;
+    r.b[k] = (r.b[k]! & ~(this.m << sh)) | (x << sh);
+  }
+}
+
+class BoolArrayView {
+  readonly length: number;
+  constructor(
+    private readonly r: ViewRoot,
+    private readonly w: Int32Array,
+    private readonly s: Int32Array,
+    private readonly path: string,
+  ) {
+    this.length = w.length;
+  }
+  get(i: number): boolean {
+    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    const r = this.r;
+    return ((r.b[r.o + this.w[i]!]! >>> this.s[i]!) & 1) !== 0;
+  }
+  set(i: number, v: boolean): void {
+    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    const r = this.r;
+    const k = r.o + this.w[i]!;
+    const sh = this.s[i]!;
+    r.b[k] = v ? r.b[k]! | (1 << sh) : r.b[k]! & ~(1 << sh);
+  }
+}
+
+class CompositeArrayViewImpl<V> {
+  readonly length: number;
+  constructor(
+    private readonly items: readonly V[],
+    private readonly path: string,
+  ) {
+    this.length = items.length;
+  }
+  at(i: number): V {
+    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    return this.items[i]!;
+  }
+}
+
+/**
+ * Generates one class per record instance with literal word offsets and shifts, so a
+ * field access compiles to a load, a shift and a mask. Arrays of scalars use the
+ * table-driven classes above.
+ */
+class ViewCompiler {
+  private readonly classes: string[] = [];
+  private readonly consts: unknown[] = [];
+  private counter = 0;
+
+  constructor(private readonly leafAt: ReadonlyMap<string, Placed>) {}
+
+  private konst(v: unknown): string {
+    this.consts.push(v);
+    return `K[${this.consts.length - 1}]`;
+  }
+
+  /** Returns an expression constructing the sub-view for `shape` at `path` (root is `root`). */
+  private member(shape: Shape, path: string): string {
+    switch (shape.kind) {
+      case 'bool':
+      case 'int':
+      case 'enum':
+        throw new Error('scalars are accessors, not members');
+      case 'array': {
+        const paths = Array.from({ length: shape.length }, (_, i) => `${path}[${i}]`);
+        const of = shape.of;
+        if (of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum') {
+          const leaves = paths.map((p) => this.leafAt.get(p)!);
+          const w = this.konst(Int32Array.from(leaves.map((l) => l.word)));
+          const s = this.konst(Int32Array.from(leaves.map((l) => l.shift)));
+          const bits = bitsFor(of);
+          if (of.kind === 'bool') return `new H.BoolArrayView(root, ${w}, ${s}, ${JSON.stringify(path)})`;
+          const min = of.kind === 'int' ? of.min : 0;
+          const span = of.kind === 'int' ? of.max - of.min : of.values.length - 1;
+          const mask = bits === 0 ? 0 : 2 ** bits - 1;
+          return `new H.IntArrayView(root, ${w}, ${s}, ${mask}, ${min}, ${span}, ${JSON.stringify(path)}, ${this.konst(of)})`;
+        }
+        const items = paths.map((p) => this.member(of, p));
+        return `new H.CompositeArrayViewImpl([${items.join(', ')}], ${JSON.stringify(path)})`;
+      }
+      case 'record': {
+        const cls = this.recordClass(shape, path, false);
+        return `new ${cls}(root)`;
+      }
+    }
+  }
+
+  recordClass(shape: RecordShape<Fields>, path: string, isRoot: boolean): string {
+    const name = `R${this.counter++}`;
+    const base = isRoot ? 'this' : 'this.r';
+    const lines: string[] = [];
+    const ctor: string[] = isRoot ? ['this.b = EMPTY;', 'this.o = 0;', 'const root = this;'] : ['this.r = root;'];
+    for (const [field, f] of Object.entries(shape.fields)) {
+      const p = path ? `${path}.${field}` : field;
+      if (f.kind === 'bool' || f.kind === 'int' || f.kind === 'enum') {
+        const leaf = this.leafAt.get(p)!;
+        const mask = leaf.bits === 0 ? 0 : 2 ** leaf.bits - 1;
+        const at = `${base}.b[${base}.o + ${leaf.word}]`;
+        const clear = ~(mask << leaf.shift) | 0;
+        const shapeK = this.konst(f);
+        const pathK = JSON.stringify(p);
+        if (f.kind === 'bool') {
+          lines.push(`get ${field}() { return ((${at} >>> ${leaf.shift}) & 1) !== 0; }`);
+          lines.push(
+            `set ${field}(v) { if (typeof v !== 'boolean') H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.o + ${leaf.word}; ${base}.b[k] = v ? ${base}.b[k] | ${1 << leaf.shift} : ${base}.b[k] & ${clear}; }`,
+          );
+        } else {
+          const min = f.kind === 'int' ? f.min : 0;
+          const span = f.kind === 'int' ? f.max - f.min : f.values.length - 1;
+          const get = leaf.bits === 0 ? `${min}` : `((${at} >>> ${leaf.shift}) & ${mask}) + ${min}`;
+          lines.push(`get ${field}() { return ${get}; }`);
+          lines.push(
+            `set ${field}(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.o + ${leaf.word}; ${base}.b[k] = (${base}.b[k] & ${clear}) | (x << ${leaf.shift}); }`,
+          );
+        }
+      } else {
+        ctor.push(`this.${field} = ${this.member(f, p)};`);
+      }
+    }
+    const param = isRoot ? '' : 'root';
+    this.classes.push(`class ${name} {\nconstructor(${param}) {\n${ctor.join('\n')}\n}\n${lines.join('\n')}\n}`);
+    return name;
+  }
+
+  build(rootClass: string): new () => ViewRoot {
+    const src = `${this.classes.join('\n')}\nreturn ${rootClass};`;
+    const factory = new Function('H', 'K', 'EMPTY', src) as (h: unknown, k: unknown[], e: Uint32Array) => new () => ViewRoot;
+    return factory({ Helpers, IntArrayView, BoolArrayView, CompositeArrayViewImpl }, this.consts, new Uint32Array(0));
+  }
+}
+
+function scalarToJson(shape: ScalarShape, v: number | boolean): JsonValue {
+  return shape.kind === 'enum' ? shape.values[v as number]! : v;
+}
+
+function scalarFromJson(shape: ScalarShape, v: unknown, path: string): number | boolean {
+  switch (shape.kind) {
+    case 'bool':
+      if (typeof v === 'boolean') return v;
+      break;
+    case 'int':
+      if (typeof v === 'number' && Number.isInteger(v) && v >= shape.min && v <= shape.max) return v;
+      break;
+    case 'enum': {
+      const i = typeof v === 'string' ? shape.values.indexOf(v) : -1;
+      if (i >= 0) return i;
+      break;
+    }
+  }
+  return fail('BAD_TRACE', `state field ${path}: ${JSON.stringify(v)} does not fit ${shape.kind}`);
+}
+
+type Dyn = Record<string, unknown> & {
+  get(i: number): unknown;
+  set(i: number, v: unknown): void;
+  at(i: number): Dyn;
+};
+
+function toJson(shape: Shape, holder: Dyn, key: string | number): JsonValue {
+  const read = (s: Shape, h: Dyn, k: string | number): JsonValue => toJson(s, h, k);
+  const val = typeof key === 'number' ? undefined : holder[key];
+  switch (shape.kind) {
+    case 'bool':
+    case 'int':
+    case 'enum':
+      return scalarToJson(shape, (typeof key === 'number' ? holder.get(key) : val) as number | boolean);
+    case 'array': {
+      const arr = (typeof key === 'number' ? holder.at(key) : val) as Dyn;
+      const out: JsonValue[] = [];
+      for (let i = 0; i < shape.length; i++) out.push(read(shape.of, arr, i));
+      return out;
+    }
+    case 'record': {
+      const rec = (typeof key === 'number' ? holder.at(key) : val) as Dyn;
+      const out: JsonObject = {};
+      for (const [k, f] of Object.entries(shape.fields)) out[k] = read(f, rec, k);
+      return out;
+    }
+  }
+}
+
+function fromJson(shape: Shape, holder: Dyn, key: string | number, v: unknown, path: string): void {
+  switch (shape.kind) {
+    case 'bool':
+    case 'int':
+    case 'enum': {
+      const x = scalarFromJson(shape, v, path);
+      if (typeof key === 'number') holder.set(key, x);
+      else holder[key] = x;
+      return;
+    }
+    case 'array': {
+      if (!Array.isArray(v) || v.length !== shape.length) {
+        fail('BAD_TRACE', `state field ${path}: expected an array of ${shape.length}`);
+      }
+      const arr = (typeof key === 'number' ? holder.at(key) : holder[key]) as Dyn;
+      for (let i = 0; i < shape.length; i++) fromJson(shape.of, arr, i, v[i], `${path}[${i}]`);
+      return;
+    }
+    case 'record': {
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) fail('BAD_TRACE', `state field ${path}: expected an object`);
+      const rec = (typeof key === 'number' ? holder.at(key) : holder[key]) as Dyn;
+      for (const [k, f] of Object.entries(shape.fields)) {
+        fromJson(f, rec, k, (v as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      }
+      return;
+    }
+  }
+}
+
+/** Compiles a record shape into a {@link Layout}. Throws BAD_MODEL for an invalid shape. */
+export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<ViewOf<RecordShape<F>>> {
+  type V = ViewOf<RecordShape<F>>;
+  validateShape(shape, '');
+  const placed = placeLeaves(shape);
+  const words = Math.max(1, placed.reduce((m, l) => Math.max(m, l.word + 1), 0));
+  const leafAt = new Map(placed.map((l) => [l.path, l]));
+  const compiler = new ViewCompiler(leafAt);
+  const Root = compiler.build(compiler.recordClass(shape, '', true));
+  const root = (v: V): ViewRoot => v as unknown as ViewRoot;
+  const leaves: Leaf[] = placed.map(({ path, shape: s, bits, word, shift }) => ({ path, shape: s, bits, word, shift }));
+
+  const layout: Layout<V> = {
+    shape,
+    words,
+    leaves,
+    create: () => layout.viewOf(new Uint32Array(words), 0),
+    viewOf(buffer, offset) {
+      const v = new Root();
+      v.b = buffer;
+      v.o = offset;
+      return v as unknown as V;
+    },
+    bind(view, buffer, offset) {
+      const r = root(view);
+      r.b = buffer;
+      r.o = offset;
+    },
+    buffer: (view) => root(view).b,
+    offset: (view) => root(view).o,
+    clone(view) {
+      const r = root(view);
+      return layout.viewOf(r.b.slice(r.o, r.o + words), 0);
+    },
+    equals(a, b) {
+      const ra = root(a);
+      const rb = root(b);
+      for (let i = 0; i < words; i++) if (ra.b[ra.o + i] !== rb.b[rb.o + i]) return false;
+      return true;
+    },
+    toObject(view) {
+      const out: JsonObject = {};
+      for (const [k, f] of Object.entries(shape.fields)) out[k] = toJson(f, view as unknown as Dyn, k);
+      return out;
+    },
+    fromObject(obj, view) {
+      fromJson(shape, { v: view } as unknown as Dyn, 'v', obj, '');
+    },
+  };
+  return layout;
+}

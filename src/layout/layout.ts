@@ -1,0 +1,37 @@
+import type { JsonObject } from '../util/json.js';
+import type { Fields, RecordShape, ScalarShape } from './shape.js';
+
+/** One scalar of the state and where its bits live: `(word >>> shift) & (2^bits - 1)`, plus `min`. */
+export interface Leaf {
+  /** `fe`, `pin[2]`, `tlb[1][0]`, `slots[0].gref`. */
+  readonly path: string;
+  readonly shape: ScalarShape;
+  readonly bits: number;
+  readonly word: number;
+  readonly shift: number;
+}
+
+/**
+ * A compiled state shape: how many 32-bit words one state takes, and views that read
+ * and write those words in place. A view is bound to (buffer, offset); rebinding is how
+ * the checker walks millions of states with two view objects.
+ */
+export interface Layout<V> {
+  readonly shape: RecordShape<Fields>;
+  readonly words: number;
+  readonly leaves: readonly Leaf[];
+  /** A view over a fresh zeroed state of its own. */
+  create(): V;
+  /** A view bound to `buffer` at word `offset`. */
+  viewOf(buffer: Uint32Array, offset: number): V;
+  bind(view: V, buffer: Uint32Array, offset: number): void;
+  buffer(view: V): Uint32Array;
+  offset(view: V): number;
+  /** A view over a fresh copy of `view`'s words. */
+  clone(view: V): V;
+  equals(a: V, b: V): boolean;
+  /** Enums by name, booleans, numbers and nested arrays/objects: what traces show. */
+  toObject(view: V): JsonObject;
+  /** Writes a `toObject` snapshot back; throws BAD_TRACE naming the first field that does not fit. */
+  fromObject(obj: unknown, view: V): void;
+}
