@@ -1,0 +1,5 @@
+/** Every model `gntcheck` knows by id: what `--model` and spec files can name. */
+import type { ModelDefinition } from '../src/model/definition.js';
+import { twoPhase } from './two-phase/twoPhase.js';
+
+export const MODELS: readonly ModelDefinition[] = [twoPhase];

@@ -1,0 +1,86 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { describeError, fail } from '../util/errors.js';
+import type { CheckOptions } from '../explore/options.js';
+
+type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+/** `util.parseArgs` with errors turned into BAD_OPTION. */
+export function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Values; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: r.values as Values, positionals: r.positionals };
+  } catch (err) {
+    return fail('BAD_OPTION', describeError(err).replace(/^TypeError \[[A-Z_]+\]: /, ''));
+  }
+}
+
+export function intOption(values: Values, name: string): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) {
+    fail('BAD_OPTION', `--${name} expects an integer, got ${JSON.stringify(raw)}`);
+  }
+  return n;
+}
+
+/** `512M`, `2G`, `1500000` (bytes). */
+export function sizeOption(values: Values, name: string): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const m = typeof raw === 'string' ? /^(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?$/i.exec(raw.trim()) : null;
+  if (!m) return fail('BAD_OPTION', `--${name} expects a size such as 512M or 2G, got ${JSON.stringify(raw)}`);
+  const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'];
+  return Math.floor(Number(m[1]) * unit);
+}
+
+export function secondsOption(values: Values, name: string): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !(n > 0)) fail('BAD_OPTION', `--${name} expects a positive number of seconds, got ${JSON.stringify(raw)}`);
+  return n * 1000;
+}
+
+/** The exploration options every exploring command shares. */
+export const EXPLORE_OPTIONS = {
+  strategy: { type: 'string' },
+  store: { type: 'string' },
+  symmetry: { type: 'boolean' },
+  'no-deadlock': { type: 'boolean' },
+  'stop-at-first': { type: 'boolean' },
+  'max-states': { type: 'string' },
+  'max-depth': { type: 'string' },
+  timeout: { type: 'string' },
+  'max-memory': { type: 'string' },
+  seed: { type: 'string' },
+  walks: { type: 'string' },
+  'walk-depth': { type: 'string' },
+} as const;
+
+export function exploreOptions(values: Values): Partial<CheckOptions> {
+  const strategy = values['strategy'];
+  if (strategy !== undefined && !['bfs', 'dfs', 'random'].includes(strategy as string)) {
+    fail('BAD_OPTION', `--strategy must be bfs, dfs or random, got ${JSON.stringify(strategy)}`);
+  }
+  const store = values['store'];
+  if (store !== undefined && !['full', 'fingerprint'].includes(store as string)) {
+    fail('BAD_OPTION', `--store must be full or fingerprint, got ${JSON.stringify(store)}`);
+  }
+  const out: Record<string, unknown> = {
+    strategy,
+    store,
+    symmetry: values['symmetry'] === true ? true : undefined,
+    deadlock: values['no-deadlock'] === true ? false : undefined,
+    stopAtFirst: values['stop-at-first'] === true ? true : undefined,
+    maxStates: intOption(values, 'max-states'),
+    maxDepth: intOption(values, 'max-depth'),
+    timeoutMs: secondsOption(values, 'timeout'),
+    maxMemoryBytes: sizeOption(values, 'max-memory'),
+    seed: intOption(values, 'seed'),
+    walks: intOption(values, 'walks'),
+    walkDepth: intOption(values, 'walk-depth'),
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return out as Partial<CheckOptions>;
+}

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GntcheckError } from '../util/errors.js';
+import { compileLayout } from './compile.js';
+import { array, bool, enumOf, int, record, type Shape } from './shape.js';
+
+const scalarArb: fc.Arbitrary<Shape> = fc.oneof(
+  fc.constant(bool()),
+  fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 5000 })).map(([lo, span]) => int(lo, lo + span)),
+  fc.integer({ min: 1, max: 9 }).map((n) => enumOf(Array.from({ length: n }, (_, i) => `v${i}`))),
+);
+const shapeArb: fc.Arbitrary<Shape> = fc.letrec<{ shape: Shape }>((tie) => ({
+  shape: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalarArb,
+    fc.tuple(fc.integer({ min: 0, max: 4 }), tie('shape')).map(([n, of]) => array(n, of)),
+    fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), tie('shape'), { minKeys: 1, maxKeys: 3 }).map((f) => record(f)),
+  ),
+})).shape;
+const rootArb = fc.dictionary(fc.constantFrom('x', 'y', 'z', 'w'), shapeArb, { minKeys: 1, maxKeys: 4 }).map((f) => record(f));
+
+/** A random value that fits `shape`, as `toObject` shows it. */
+function valueArb(shape: Shape): fc.Arbitrary<unknown> {
+  switch (shape.kind) {
+    case 'bool':
+      return fc.boolean();
+    case 'int':
+      return fc.integer({ min: shape.min, max: shape.max });
+    case 'enum':
+      return fc.constantFrom(...shape.values);
+    case 'array':
+      return fc.tuple(...Array.from({ length: shape.length }, () => valueArb(shape.of)));
+    case 'record': {
+      const fields: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [k, f] of Object.entries(shape.fields)) fields[k] = valueArb(f);
+      return fc.record(fields);
+    }
+  }
+}
+
+describe('packed layouts', () => {
+  it('fromObject then toObject is the identity, and equal values pack to equal words', () => {
+    fc.assert(
+      fc.property(
+        rootArb.chain((shape) => fc.tuple(fc.constant(shape), valueArb(shape), valueArb(shape))),
+        ([shape, a, b]) => {
+          const layout = compileLayout(shape);
+          const va = layout.create();
+          layout.fromObject(a, va);
+          expect(layout.toObject(va)).toEqual(a);
+          const vb = layout.create();
+          layout.fromObject(b, vb);
+          // write b over a's view: only b's value may remain (no stale bits)
+          layout.fromObject(b, va);
+          expect(Array.from(layout.buffer(va))).toEqual(Array.from(layout.buffer(vb)));
+          expect(layout.equals(va, vb)).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('packs fields into as few words as first-fit-decreasing gives, none straddling a word', () => {
+    const layout = compileLayout(record({ a: array(10, int(0, 7)), b: bool(), c: enumOf(['x', 'y', 'z']) }));
+    expect(layout.words).toBe(2);
+    for (const leaf of layout.leaves) expect(leaf.shift + leaf.bits).toBeLessThanOrEqual(32);
+  });
+
+  it('views rebind to other buffers and offsets', () => {
+    const layout = compileLayout(record({ n: int(0, 100), flags: array(3, bool()) }));
+    const buf = new Uint32Array(layout.words * 3);
+    const v = layout.viewOf(buf, 0);
+    for (let i = 0; i < 3; i++) {
+      layout.bind(v, buf, i * layout.words);
+      v.n = i * 10;
+      v.flags.set(i, true);
+    }
+    layout.bind(v, buf, layout.words);
+    expect(layout.toObject(v)).toEqual({ n: 10, flags: [false, true, false] });
+  });
+
+  it('setting a value out of range or indexing past an array names the field', () => {
+    const layout = compileLayout(record({ n: int(1, 3), xs: array(2, int(0, 1)), slots: array(2, record({ g: int(0, 2) })) }));
+    const v = layout.create();
+    const err = (f: () => void): string => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(GntcheckError);
+        return (e as GntcheckError).message;
+      }
+      return 'no error';
+    };
+    expect(err(() => (v.n = 4))).toMatch(/state field n set to 4, outside its declared range 1\.\.3/);
+    expect(err(() => (v.n = 1.5))).toMatch(/field n/);
+    expect(err(() => v.xs.set(2, 0))).toMatch(/xs indexed with 2/);
+    expect(err(() => v.xs.set(0, 2))).toMatch(/xs\[0\] set to 2/);
+    expect(err(() => (v.slots.at(1).g = 3))).toMatch(/slots\[1\]\.g set to 3/);
+  });
+
+  it('rejects malformed shapes', () => {
+    expect(() => compileLayout(record({ n: int(3, 1) }))).toThrow(/not a valid range/);
+    expect(() => compileLayout(record({ e: enumOf([]) }))).toThrow(/no values/);
+    expect(() => compileLayout(record({ n: int(0, 2 ** 31) }))).toThrow(/more than 30 bits/);
+  });
+});

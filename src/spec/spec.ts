@@ -1,0 +1,78 @@
+import { fail } from '../util/errors.js';
+import type { CheckOptions } from '../explore/options.js';
+
+/**
+ * One run a user's CI executes: a model instance, how to explore it, and what must
+ * come out. A spec passes when exactly the expected properties fail (each with the
+ * expected shortest-counterexample length, when given), every other property holds,
+ * the run completes, and the state count matches when it is pinned.
+ *
+ * On disk a spec is a JSON file (`specs/*.json`):
+ * ```json
+ * { "name": "blkif-lru", "model": "blkif", "params": { "P": 2 }, "variant": "lru",
+ *   "expect": { "violations": { "unmapOnlyOnDisconnect": 9 }, "states": 1234 } }
+ * ```
+ */
+export interface Spec {
+  readonly file: string;
+  readonly name: string;
+  readonly description: string;
+  readonly model: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly variant: string | null;
+  readonly options: Partial<CheckOptions>;
+  /** Property name -> expected counterexample length (null: any length). */
+  readonly expectViolations: Readonly<Record<string, number | null>>;
+  readonly expectStates: number | null;
+  /** `large` specs are left out of the default suite (run with --tag large). */
+  readonly tags: readonly string[];
+}
+
+const TOP_KEYS = ['$schema', 'name', 'description', 'model', 'params', 'variant', 'options', 'expect', 'tags'];
+const OPTION_KEYS = ['strategy', 'store', 'deadlock', 'symmetry', 'maxStates', 'maxDepth', 'timeoutMs', 'seed', 'walks', 'walkDepth'];
+const EXPECT_KEYS = ['violations', 'states'];
+
+/** Validates a parsed spec file; throws BAD_SPEC naming the file and the first problem. */
+export function parseSpec(file: string, json: unknown): Spec {
+  const bad = (msg: string): never => fail('BAD_SPEC', `${file}: ${msg}`);
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(json)) return bad('a spec must be a JSON object');
+  for (const k of Object.keys(json)) if (!TOP_KEYS.includes(k)) bad(`unknown key ${JSON.stringify(k)} (known: ${TOP_KEYS.slice(1).join(', ')})`);
+  const str = (k: string, required: boolean): string | null => {
+    const v = json[k];
+    if (v === undefined || v === null) return required ? bad(`"${k}" is required`) : null;
+    if (typeof v !== 'string' || v === '') return bad(`"${k}" must be a non-empty string`);
+    return v;
+  };
+  const name = str('name', true)!;
+  const model = str('model', true)!;
+  const params = json['params'] ?? {};
+  if (!isObject(params)) bad('"params" must be an object of parameter values');
+  const options = json['options'] ?? {};
+  if (!isObject(options)) return bad('"options" must be an object');
+  for (const k of Object.keys(options)) if (!OPTION_KEYS.includes(k)) bad(`unknown option ${JSON.stringify(k)} (known: ${OPTION_KEYS.join(', ')})`);
+  const expect = json['expect'] ?? {};
+  if (!isObject(expect)) return bad('"expect" must be an object');
+  for (const k of Object.keys(expect)) if (!EXPECT_KEYS.includes(k)) bad(`unknown key expect.${k} (known: ${EXPECT_KEYS.join(', ')})`);
+  const violations = expect['violations'] ?? {};
+  if (!isObject(violations)) return bad('"expect.violations" must map property names to lengths (or null)');
+  for (const [p, len] of Object.entries(violations)) {
+    if (len !== null && !(Number.isInteger(len) && (len as number) >= 0)) bad(`expect.violations.${p} must be a length (integer >= 0) or null`);
+  }
+  const states = expect['states'] ?? null;
+  if (states !== null && !(Number.isInteger(states) && (states as number) > 0)) bad('"expect.states" must be a positive integer');
+  const tags = json['tags'] ?? [];
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) bad('"tags" must be an array of strings');
+  return {
+    file,
+    name,
+    description: str('description', false) ?? '',
+    model,
+    params: params as Record<string, unknown>,
+    variant: str('variant', false),
+    options: options as Partial<CheckOptions>,
+    expectViolations: violations as Record<string, number | null>,
+    expectStates: states as number | null,
+    tags: tags as string[],
+  };
+}
