@@ -1,5 +1,6 @@
 /** Every model `gntcheck` knows by id: what `--model` and spec files can name. */
 import type { ModelDefinition } from '../src/model/definition.js';
+import { blkif } from './blkif/model.js';
 import { twoPhase } from './two-phase/twoPhase.js';
 
-export const MODELS: readonly ModelDefinition[] = [twoPhase];
+export const MODELS: readonly ModelDefinition[] = [blkif, twoPhase];

@@ -1,0 +1,58 @@
+/** The reference page's helpers: treeSize, busy, mapsFrame, clearSlot, and unmap-then-flush. */
+import type { EffectSink } from '../../src/model/effects.js';
+import { GrantTable } from '../xen/hypervisor/grantTable.js';
+import { Tlb } from '../xen/hypervisor/tlb.js';
+import type { BlkifParams } from './params.js';
+import { SlotSt, TreeSt, type BlkifState } from './state.js';
+import type { Features } from './variants.js';
+
+export function treeSize(v: BlkifState, p: BlkifParams): number {
+  let n = 0;
+  for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) n++;
+  return n;
+}
+
+export function inFlight(v: BlkifState, s: number): boolean {
+  const st = v.slot.get(s);
+  return st === SlotSt.Mapped || st === SlotSt.Done;
+}
+
+/** Some slot is Mapped or Done. */
+export function busy(v: BlkifState, p: BlkifParams): boolean {
+  for (let s = 0; s < p.R; s++) if (inFlight(v, s)) return true;
+  return false;
+}
+
+/** A tree node maps frame f, or a Mapped/Done slot does, or (rogue backend) a rogue mapping does. */
+export function mapsFrame(v: BlkifState, p: BlkifParams, f: number): boolean {
+  for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent && v.treeFrame.get(g) === f) return true;
+  for (let s = 0; s < p.R; s++) if (inFlight(v, s) && v.slotFrame.get(s) === f) return true;
+  if (v.rogueMap) for (let g = 0; g < p.G; g++) if (v.rogueMap.get(g) && v.rogueFrame!.get(g) === f) return true;
+  return false;
+}
+
+export function clearSlot(v: BlkifState, s: number): void {
+  v.slot.set(s, SlotSt.Idle);
+  v.slotGref.set(s, 0);
+  v.slotEnt.set(s, 0);
+  v.slotFrame.set(s, 0);
+  v.slotPers.set(s, false);
+  if (v.slotQueried) v.slotQueried.set(s, false);
+}
+
+/**
+ * One unmap batch's flush. Xen flushes inside the batch (unmap, flush, complete);
+ * under flush-after-unpin (the 2006-07 bug) the pins have already dropped and the
+ * flush is left pending for a later HvFlush step.
+ */
+export function flushAfterUnmap(v: BlkifState, f: Features, fx: EffectSink): void {
+  if (f.lateFlush) v.flushPending = true;
+  else Tlb.flush(v, fx);
+}
+
+/** Removes tree node g: one unmap op (the caller flushes once per batch). */
+export function unmapNode(v: BlkifState, g: number, fx: EffectSink): void {
+  GrantTable.unmapOp(v, g, fx);
+  v.tree.set(g, TreeSt.Absent);
+  v.treeFrame.set(g, 0);
+}

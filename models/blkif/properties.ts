@@ -1,0 +1,120 @@
+/**
+ * Properties (reference page, "Properties"): the state invariants, the headline action
+ * property, and reachability witnesses that keep the invariants from passing vacuously.
+ */
+import type { Action } from '../../src/model/action.js';
+import { actionProperty, always, sometimes, type Property } from '../../src/model/property.js';
+import { Tlb } from '../xen/hypervisor/tlb.js';
+import { XB } from '../xen/xenbus.js';
+import { busy, inFlight, mapsFrame, treeSize } from './helpers.js';
+import type { BlkifParams } from './params.js';
+import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
+
+export function blkifProperties(p: BlkifParams): Property<V, Action>[] {
+  const props: Property<V, Action>[] = [
+    always<V>(
+      'noGrefAlias',
+      (v) => {
+        for (let g = 0; g < p.G; g++) {
+          if (v.tree.get(g) !== TreeSt.Absent && !(v.gtPermit.get(g) && v.gtFrame.get(g) === v.treeFrame.get(g))) return false;
+          if (v.rogueMap?.get(g) && !(v.gtPermit.get(g) && v.gtFrame.get(g) === v.rogueFrame!.get(g))) return false;
+        }
+        for (let s = 0; s < p.R; s++) {
+          if (!inFlight(v, s)) continue;
+          const g = v.slotGref.get(s);
+          if (!(v.gtPermit.get(g) && v.gtFrame.get(g) === v.slotFrame.get(s))) return false;
+        }
+        return true;
+      },
+      "every backend mapping of a gref (Mapped/Done slot, tree node) agrees with the guest's grant table entry",
+    ),
+    always<V>(
+      'noMappedPrivateFrame',
+      (v) => {
+        for (let f = 0; f < p.P; f++) {
+          if (v.frameSt.get(f) !== FrameSt.Private) continue;
+          if (mapsFrame(v, p, f) || Tlb.cached(v, f)) return false;
+        }
+        return true;
+      },
+      'a frame the guest owns privately is neither mapped by the backend nor in any backend TLB',
+    ),
+    always<V>(
+      'tlbCoherent',
+      (v) => {
+        for (let c = 0; c < p.C; c++) {
+          const row = v.tlb.at(c);
+          for (let f = 0; f < p.P; f++) if (row.get(f) && !mapsFrame(v, p, f)) return false;
+        }
+        return true;
+      },
+      'every TLB entry is for a frame the backend currently maps',
+    ),
+    always<V>(
+      'pinAccounting',
+      (v) => {
+        for (let g = 0; g < p.G; g++) {
+          let want = v.tree.get(g) !== TreeSt.Absent ? 1 : 0;
+          for (let s = 0; s < p.R; s++) if (inFlight(v, s) && v.slotGref.get(s) === g && !v.slotPers.get(s)) want++;
+          if (v.rogueMap?.get(g)) want++;
+          if (v.pin.get(g) !== want) return false;
+        }
+        return true;
+      },
+      'pin[g] = (1 if a tree node) + non-persistent Mapped/Done slots of g',
+    ),
+    always<V>('treeBounded', (v) => treeSize(v, p) <= p.MAXP, 'the tree never holds more than MAXP nodes'),
+    always<V>(
+      'negotiationAgreement',
+      (v) => !(v.fe === XB.Connected && v.be === XB.Connected) || v.fePers === v.bePers,
+      'when both ends are Connected they agree on whether persistent grants are used',
+    ),
+    always<V>(
+      'cleanTeardown',
+      (v) => v.be !== XB.Closed || (treeSize(v, p) === 0 && !busy(v, p) && Tlb.empty(v)),
+      'a Closed backend holds no tree node, no in-flight request and no TLB entry',
+    ),
+    actionProperty<V, Action>(
+      'unmapOnlyOnDisconnect',
+      (pre, _a, post) => {
+        if (!(pre.bePers && pre.be === XB.Connected)) return true;
+        // Every unmap drops a pin, and nothing else does.
+        for (let g = 0; g < p.G; g++) if (post.pin.get(g) < pre.pin.get(g)) return false;
+        return true;
+      },
+      'no unmap happens while the backend is Connected and uses persistent grants',
+    ),
+    sometimes<V>(
+      'requestInFlight',
+      (v) => busy(v, p),
+      'the backend has a request mapped (I/O happens at all)',
+    ),
+    sometimes<V>(
+      'reconnectReady',
+      (v) => v.be === XB.Closed && v.fe === XB.Closed && !v.pool,
+      'a full teardown: both ends Closed and the grant pool freed',
+    ),
+    sometimes<V>(
+      'maxInFlight',
+      (v) => {
+        let n = 0;
+        for (let s = 0; s < p.R; s++) if (v.slot.get(s) !== SlotSt.Idle) n++;
+        return n === Math.min(p.P, p.R);
+      },
+      'as many requests are outstanding as the pool and the ring allow, min(P, R)',
+    ),
+  ];
+  if (p.FP && p.BP && p.MAXP > 0) {
+    props.push(
+      sometimes<V>(
+        'persistentInUse',
+        (v) => {
+          for (let s = 0; s < p.R; s++) if (inFlight(v, s) && v.slotPers.get(s)) return true;
+          return false;
+        },
+        'a request uses a persistent mapping (both ends negotiated persistent grants)',
+      ),
+    );
+  }
+  return props;
+}

@@ -1,0 +1,50 @@
+/**
+ * Per-vCPU TLBs of the backend domain: `tlb[c][f]` means vCPU `c` may still hold a
+ * translation to guest frame `f`. Touching a mapped frame caches it; only a flush
+ * (which Xen does inside every unmap batch for every CPU in the backend's dirty mask,
+ * digest §1.6-1.7) removes it. A flush costs one IPI per backend vCPU.
+ */
+import { array, bool } from '../../../src/layout/shape.js';
+import type { CompositeArrayView, ScalarArrayView } from '../../../src/layout/shape.js';
+import type { EffectSink } from '../../../src/model/effects.js';
+
+export interface TlbView {
+  readonly tlb: CompositeArrayView<ScalarArrayView<boolean>>;
+}
+
+export function tlbShape(vcpus: number, frames: number) {
+  return { tlb: array(vcpus, array(frames, bool())) };
+}
+
+export const TLB_EFFECTS = { flush: 'tlbFlushes', ipi: 'flushIpis' } as const;
+
+export const Tlb = {
+  touch(v: TlbView, c: number, f: number): void {
+    v.tlb.at(c).set(f, true);
+  },
+
+  /** Empties every vCPU's TLB; reports one flush and one IPI per vCPU. */
+  flush(v: TlbView, fx: EffectSink): void {
+    const n = v.tlb.length;
+    for (let c = 0; c < n; c++) {
+      const row = v.tlb.at(c);
+      for (let f = 0; f < row.length; f++) row.set(f, false);
+    }
+    fx.add(TLB_EFFECTS.flush, 1);
+    fx.add(TLB_EFFECTS.ipi, n);
+  },
+
+  /** Whether any vCPU may still translate to frame `f`. */
+  cached(v: TlbView, f: number): boolean {
+    for (let c = 0; c < v.tlb.length; c++) if (v.tlb.at(c).get(f)) return true;
+    return false;
+  },
+
+  empty(v: TlbView): boolean {
+    for (let c = 0; c < v.tlb.length; c++) {
+      const row = v.tlb.at(c);
+      for (let f = 0; f < row.length; f++) if (row.get(f)) return false;
+    }
+    return true;
+  },
+};
