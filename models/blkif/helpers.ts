@@ -31,6 +31,15 @@ export function mapsFrame(v: BlkifState, p: BlkifParams, f: number): boolean {
   return false;
 }
 
+/** {@link mapsFrame} for every frame at once: bit f set when frame f is mapped (P < 31). */
+export function mappedFrames(v: BlkifState, p: BlkifParams): number {
+  let m = 0;
+  for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) m |= 1 << v.treeFrame.get(g);
+  for (let s = 0; s < p.R; s++) if (inFlight(v, s)) m |= 1 << v.slotFrame.get(s);
+  if (v.rogueMap) for (let g = 0; g < p.G; g++) if (v.rogueMap.get(g)) m |= 1 << v.rogueFrame!.get(g);
+  return m;
+}
+
 export function clearSlot(v: BlkifState, s: number): void {
   v.slot.set(s, SlotSt.Idle);
   v.slotGref.set(s, 0);

@@ -17,12 +17,11 @@ import type { Features } from './variants.js';
 export const COMPLETED = 'completedRequests';
 
 export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
-  const canSubmit = (v: V, e: number, s: number): boolean =>
-    v.fe === XB.Connected &&
-    v.pool &&
-    v.frameSt.get(e) === FrameSt.Pool &&
-    v.entSlot.get(e) === NONE &&
-    v.slot.get(s) === SlotSt.Idle;
+  // A submission needs a live pool, an unused pool entry and an idle ring slot; the
+  // guards are given per parameter so the checker tests each part once per state.
+  const poolLive = (v: V): boolean => v.fe === XB.Connected && v.pool;
+  const entryFree = (v: V, e: number): boolean => v.frameSt.get(e) === FrameSt.Pool && v.entSlot.get(e) === NONE;
+  const slotIdle = (v: V, s: number): boolean => v.slot.get(s) === SlotSt.Idle;
   const post = (v: V, e: number, s: number): void => {
     v.entSlot.set(e, s);
     v.slot.set(s, SlotSt.Posted);
@@ -48,13 +47,22 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
     ...family<V, 'e' | 's'>(
       'FrontSubmitReuse',
       { e: p.P, s: p.R },
-      (v, { e, s }) => canSubmit(v, e, s) && v.entGref.get(e) !== NONE,
+      {
+        when: poolLive,
+        e: (v, { e }) => entryFree(v, e) && v.entGref.get(e) !== NONE,
+        s: (v, { s }) => slotIdle(v, s),
+      },
       (v, { e, s }) => post(v, e, s),
     ),
     ...family<V, 'e' | 's' | 'g'>(
       'FrontSubmitGrant',
       { e: p.P, s: p.R, g: p.G },
-      (v, { e, s, g }) => canSubmit(v, e, s) && v.entGref.get(e) === NONE && !v.gtPermit.get(g),
+      {
+        when: poolLive,
+        e: (v, { e }) => entryFree(v, e) && v.entGref.get(e) === NONE,
+        s: (v, { s }) => slotIdle(v, s),
+        g: (v, { g }) => !v.gtPermit.get(g),
+      },
       (v, { e, s, g }) => {
         GrantTable.grant(v, g, e);
         v.entGref.set(e, g);
@@ -97,7 +105,7 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
     ...family<V, 's' | 'c'>(
       'BackIo',
       { s: p.R, c: p.C },
-      (v, { s }) => v.slot.get(s) === SlotSt.Mapped,
+      { s: (v, { s }) => v.slot.get(s) === SlotSt.Mapped },
       (v, { s, c }) => {
         Tlb.touch(v, c, v.slotFrame.get(s));
         v.slot.set(s, SlotSt.Done);

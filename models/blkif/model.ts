@@ -19,6 +19,7 @@ import type { JsonObject } from '../../src/util/json.js';
 import { ioCommands } from './io.js';
 import { lifecycleCommands } from './lifecycle.js';
 import { BLKIF_PARAMS, toBlkifParams, validateBlkifParams, type BlkifParams } from './params.js';
+import { blkifCanonicalizer } from './symmetry.js';
 import { blkifProperties } from './properties.js';
 import { blkifShape, initBlkif, NONE, type BlkifState } from './state.js';
 import { BLKIF_VARIANTS, featuresOf, type BlkifVariant } from './variants.js';
@@ -42,6 +43,7 @@ export function blkifModel(p: BlkifParams, variant: BlkifVariant | null = null) 
     commands: [...lifecycleCommands(p, f), ...ioCommands(p, f)],
     properties: blkifProperties(p),
     actorOf: blkifActor,
+    canonicalize: blkifCanonicalizer(p),
   });
   const raw = model.snapshot!;
   // Traces show "none" instead of the -1 that encodes it.

@@ -6,11 +6,13 @@ import type { Action } from '../../src/model/action.js';
 import { actionProperty, always, sometimes, type Property } from '../../src/model/property.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { busy, inFlight, mapsFrame, treeSize } from './helpers.js';
+import { busy, inFlight, mapsFrame, mappedFrames, treeSize } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 
 export function blkifProperties(p: BlkifParams): Property<V, Action>[] {
+  // Frame sets as 31-bit masks when they fit (the hot path); per-frame loops otherwise.
+  const masks = p.P <= 30;
   const props: Property<V, Action>[] = [
     always<V>(
       'noGrefAlias',
@@ -31,22 +33,30 @@ export function blkifProperties(p: BlkifParams): Property<V, Action>[] {
     always<V>(
       'noMappedPrivateFrame',
       (v) => {
-        for (let f = 0; f < p.P; f++) {
-          if (v.frameSt.get(f) !== FrameSt.Private) continue;
-          if (mapsFrame(v, p, f) || Tlb.cached(v, f)) return false;
+        if (!masks) {
+          for (let f = 0; f < p.P; f++) {
+            if (v.frameSt.get(f) === FrameSt.Private && (mapsFrame(v, p, f) || Tlb.cached(v, f))) return false;
+          }
+          return true;
         }
-        return true;
+        let priv = 0;
+        for (let f = 0; f < p.P; f++) if (v.frameSt.get(f) === FrameSt.Private) priv |= 1 << f;
+        return priv === 0 || (priv & (mappedFrames(v, p) | Tlb.cachedMask(v))) === 0;
       },
       'a frame the guest owns privately is neither mapped by the backend nor in any backend TLB',
     ),
     always<V>(
       'tlbCoherent',
       (v) => {
-        for (let c = 0; c < p.C; c++) {
-          const row = v.tlb.at(c);
-          for (let f = 0; f < p.P; f++) if (row.get(f) && !mapsFrame(v, p, f)) return false;
+        if (!masks) {
+          for (let c = 0; c < p.C; c++) {
+            const row = v.tlb.at(c);
+            for (let f = 0; f < p.P; f++) if (row.get(f) && !mapsFrame(v, p, f)) return false;
+          }
+          return true;
         }
-        return true;
+        const cached = Tlb.cachedMask(v);
+        return cached === 0 || (cached & ~mappedFrames(v, p)) === 0;
       },
       'every TLB entry is for a frame the backend currently maps',
     ),

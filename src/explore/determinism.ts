@@ -23,6 +23,14 @@ export function checkDeterminism<S, A extends Action>(k: Kernel<S, A>, src: Uint
       `${name}: state #${id} has ${first.length} action slots on one call and ${second.length} on the next`,
     );
   }
+  const walked = walkEnabled(k, src, off);
+  const direct = first.flatMap((r, i) => (r === 'disabled' ? [] : [i])).join(',');
+  if (walked !== direct) {
+    throw new GntcheckError(
+      'BAD_MODEL',
+      `${name}: state #${id}: the guard tests enable slots [${walked}] but the guards enable [${direct}] (a command's tests must conjoin to its guard)`,
+    );
+  }
   for (let i = 0; i < first.length; i++) {
     if (first[i] !== second[i]) {
       throw new GntcheckError(
@@ -31,6 +39,14 @@ export function checkDeterminism<S, A extends Action>(k: Kernel<S, A>, src: Uint
       );
     }
   }
+}
+
+/** The slots `fireNext` visits, which must be exactly those `fire` enables. */
+function walkEnabled<S, A extends Action>(k: Kernel<S, A>, src: Uint32Array, off: number): string {
+  k.load(src, off);
+  const out: number[] = [];
+  for (let i = k.fireNext(); i >= 0; i = k.fireNext()) out.push(i);
+  return out.join(',');
 }
 
 function expandAll<S, A extends Action>(k: Kernel<S, A>, src: Uint32Array, off: number): string[] {

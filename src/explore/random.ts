@@ -28,8 +28,7 @@ export function randomWalks<S, A extends Action>(search: Search<S, A>): void {
       search.expand(id, cur, 0, depth, collect);
       slots.length = 0;
       k.load(cur, 0);
-      const n = k.slots();
-      for (let i = 0; i < n; i++) if (k.fire(i) >= 0) slots.push(i);
+      for (let i = k.fireNext(); i >= 0; i = k.fireNext()) slots.push(i);
       if (slots.length === 0) break;
       k.load(cur, 0);
       k.fire(slots[rng.below(slots.length)]!);

@@ -73,12 +73,9 @@ export class Search<S, A extends Action> {
     let enabled = 0;
     try {
       const s = k.load(src, off);
-      const n = k.slots();
-      for (slot = 0; slot < n; slot++) {
-        const family = k.fire(slot);
-        if (family < 0) continue;
+      for (slot = k.fireNext(); slot >= 0; slot = k.fireNext()) {
         enabled++;
-        fired[family]!++;
+        fired[k.familyOf(slot)]!++;
         if (actionProps) tracker.checkTransition(s, k.actionAt(slot), k.successor(), id, slot, depth);
         k.canonicalize();
         const nid = store.insert(k.scratch, 0);

@@ -27,7 +27,15 @@ export interface Kernel<S, A extends Action> {
    * {@link scratch} and returns the action's family number; otherwise returns -1.
    */
   fire(i: number): number;
-  /** The words of the last successor written by `fire`. */
+  /**
+   * Fires the next enabled slot of the current state, in slot order, and returns it;
+   * -1 when no enabled slot is left. `load` restarts the walk. Visits exactly the
+   * slots for which `fire` would succeed, but may test shared guard prefixes once.
+   */
+  fireNext(): number;
+  /** The family number of slot `i`'s action in the current state. */
+  familyOf(i: number): number;
+  /** The words of the last successor written by `fire` or `fireNext`. */
   readonly scratch: Uint32Array;
   /** The last successor as a model state (for action properties and invariants). */
   successor(): S;

@@ -2,6 +2,7 @@ import type { Action } from '../model/action.js';
 import { IGNORE_EFFECTS } from '../model/effects.js';
 import type { Command, Model, PackedForm } from '../model/model.js';
 import type { JsonValue } from '../util/json.js';
+import { guardPlan, type GuardPlan } from './guardPlan.js';
 import type { Kernel } from './kernel.js';
 
 /**
@@ -13,7 +14,10 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   readonly words: number;
   readonly families: string[];
   readonly scratch: Uint32Array;
-  private readonly familyOf: Int32Array;
+  private readonly familyIndex: Int32Array;
+  private readonly plan: GuardPlan<V>;
+  /** Where the walk of {@link fireNext} resumes in the plan. */
+  private pos = 0;
   private readonly commands: readonly Command<V, A>[];
   private readonly cur: V;
   private readonly nxt: V;
@@ -35,12 +39,13 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     this.nxt = layout.viewOf(this.scratch, 0);
     this.probe = layout.create();
     this.families = [...(model.actionTypes ?? [])];
-    this.familyOf = new Int32Array(this.commands.length);
+    this.familyIndex = new Int32Array(this.commands.length);
     this.commands.forEach((c, i) => {
       let f = this.families.indexOf(c.action.type);
       if (f < 0) f = this.families.push(c.action.type) - 1;
-      this.familyOf[i] = f;
+      this.familyIndex[i] = f;
     });
+    this.plan = guardPlan(this.commands);
     this.canon = symmetry ? packed.canonicalize : undefined;
   }
 
@@ -58,6 +63,7 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     this.src = src;
     this.off = off;
     this.packed.layout.bind(this.cur, src, off);
+    this.pos = 0;
     return this.cur;
   }
 
@@ -73,7 +79,37 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     const off = this.off;
     for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
     c.apply(this.nxt, IGNORE_EFFECTS);
-    return this.familyOf[i]!;
+    return this.familyIndex[i]!;
+  }
+
+  fireNext(): number {
+    const { tests, skip, command } = this.plan;
+    const cur = this.cur;
+    const n = tests.length;
+    let i = this.pos;
+    while (i < n) {
+      if (tests[i]!(cur)) {
+        const c = command[i]!;
+        if (c >= 0) {
+          const s = this.scratch;
+          const src = this.src;
+          const off = this.off;
+          for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
+          this.commands[c]!.apply(this.nxt, IGNORE_EFFECTS);
+          this.pos = i + 1;
+          return c;
+        }
+        i++;
+      } else {
+        i = skip[i]!;
+      }
+    }
+    this.pos = n;
+    return -1;
+  }
+
+  familyOf(i: number): number {
+    return this.familyIndex[i]!;
   }
 
   successor(): V {

@@ -21,6 +21,7 @@ export class PlainKernel<S, A extends Action> implements Kernel<S, A> {
   private cur: S | undefined;
   private curActions: readonly A[] = [];
   private next: S | undefined;
+  private cursor = 0;
 
   constructor(readonly model: Model<S, A>) {
     this.families = [...(model.actionTypes ?? [])];
@@ -50,6 +51,7 @@ export class PlainKernel<S, A extends Action> implements Kernel<S, A> {
   load(src: Uint32Array, off: number): S {
     const s = this.states[src[off]!]!;
     this.cur = s;
+    this.cursor = 0;
     try {
       this.curActions = this.model.actions(s);
     } catch (err) {
@@ -60,6 +62,19 @@ export class PlainKernel<S, A extends Action> implements Kernel<S, A> {
 
   slots(): number {
     return this.curActions.length;
+  }
+
+  /** Every slot of a plain model is enabled (they are the model's `actions`). */
+  fireNext(): number {
+    const i = this.cursor;
+    if (i >= this.curActions.length) return -1;
+    this.cursor = i + 1;
+    this.fire(i);
+    return i;
+  }
+
+  familyOf(i: number): number {
+    return this.familyIndex.get(this.curActions[i]!.type)!;
   }
 
   fire(i: number): number {

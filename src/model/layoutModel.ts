@@ -3,7 +3,7 @@ import { fail } from '../util/errors.js';
 import { canonicalJson } from '../util/json.js';
 import type { Action } from './action.js';
 import { IGNORE_EFFECTS, type EffectSink } from './effects.js';
-import type { Command, Model } from './model.js';
+import type { Command, GuardTest, Model } from './model.js';
 import type { Property } from './property.js';
 
 /** Everything a packed model declares; {@link layoutModel} turns it into a {@link Model}. */
@@ -73,28 +73,57 @@ export function layoutModel<V, A extends Action>(spec: LayoutModelSpec<V, A>): M
 type Params<K extends string> = { readonly [P in K]: number };
 
 /**
+ * A family's guard given per parameter level, so that the checker can prune: `when`
+ * sees no parameter, and the guard named after a key sees that key and every key
+ * before it (later keys are not set yet). A ground command is enabled when every
+ * level's guard holds.
+ */
+export type LevelGuards<V, K extends string> = { readonly when?: (v: V) => boolean } & {
+  readonly [P in K]?: (v: V, p: Params<K>) => boolean;
+};
+
+const ALWAYS = (): boolean => true;
+
+/**
  * One command per parameter combination: `family('BackIo', { s: R, c: C }, guard, apply)`
  * gives `BackIo(s=0, c=0)`, `BackIo(s=0, c=1)`, ... with the first key outermost.
- * A family with no parameters gives one command.
+ * A family with no parameters gives one command. `guard` is either one function of the
+ * state and all parameters, or {@link LevelGuards}; the latter lets the checker test a
+ * shared prefix once per state instead of once per ground command.
  */
 export function family<V, K extends string>(
   type: string,
   domains: Params<K>,
-  guard: (v: V, p: Params<K>) => boolean,
+  guard: ((v: V, p: Params<K>) => boolean) | LevelGuards<V, K>,
   apply: (v: V, p: Params<K>, fx: EffectSink) => void,
 ): Command<V, Action & Params<K>>[] {
   const keys = Object.keys(domains) as K[];
+  const levels: LevelGuards<V, K> | null = typeof guard === 'function' ? null : guard;
   const out: Command<V, Action & Params<K>>[] = [];
-  const build = (i: number, acc: Record<string, number>): void => {
+  const build = (i: number, acc: Record<string, number>, tests: readonly GuardTest<V>[]): void => {
     if (i === keys.length) {
       const params = { ...acc } as Params<K>;
       const action = { type, ...acc } as Action & Params<K>;
-      out.push({ action, guard: (v) => guard(v, params), apply: (v, fx) => apply(v, params, fx) });
+      const applyOne = (v: V, fx: EffectSink): void => apply(v, params, fx);
+      if (levels === null) {
+        const whole = guard as (v: V, p: Params<K>) => boolean;
+        out.push({ action, guard: (v) => whole(v, params), apply: applyOne });
+      } else {
+        // The last test is this command's own (a leaf); every earlier one is shared.
+        const own = keys.length > 0 && levels[keys[keys.length - 1]!] !== undefined;
+        const all = own || tests.length === 0 ? tests : [...tests, ALWAYS];
+        out.push({ action, guard: (v) => all.every((t) => t(v)), apply: applyOne, tests: all });
+      }
       return;
     }
     const key = keys[i]!;
-    for (let x = 0; x < domains[key]; x++) build(i + 1, { ...acc, [key]: x });
+    const level = levels?.[key];
+    for (let x = 0; x < domains[key]; x++) {
+      const next = { ...acc, [key]: x };
+      const prefix = next as Params<K>;
+      build(i + 1, next, level ? [...tests, (v: V) => level(v, prefix)] : tests);
+    }
   };
-  build(0, {});
+  build(0, {}, levels?.when ? [levels.when] : []);
   return out;
 }

@@ -46,7 +46,18 @@ export interface Command<V, A extends Action> {
   readonly action: A;
   readonly guard: (v: V) => boolean;
   readonly apply: (v: V, fx: EffectSink) => void;
+  /**
+   * Optional: the guard as a conjunction of tests, outermost first; `guard(v)` must
+   * equal "every test holds". Commands listed next to each other that share a prefix
+   * of test closures (the same function objects) let the checker evaluate that prefix
+   * once and skip all of them when it fails. {@link family} builds these from guards
+   * given per parameter level.
+   */
+  readonly tests?: readonly GuardTest<V>[];
 }
+
+/** One conjunct of a command's guard. */
+export type GuardTest<V> = (v: V) => boolean;
 
 /**
  * The packed form of a model: its state is a fixed number of 32-bit words described

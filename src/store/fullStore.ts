@@ -4,29 +4,40 @@ import { SEEN, type StateStore } from './store.js';
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
+const RECENT_MASK = (1 << 14) - 1;
 
 /**
  * Exact seen-set: every state's words kept in chunks indexed by id, and an
- * open-addressing table (linear probing) of `id + 1` keyed by a 32-bit hash.
- * Chunks mean growth never copies states; only the table is rehashed.
+ * open-addressing table (linear probing) keyed by a 32-bit hash. With a table of 2^k
+ * slots, an entry is `id + 1` in its low k bits and, in the high 32 - k bits, the hash
+ * bits the slot index does not use (a tag). A probe compares tags first and reads a
+ * state's words only on a tag match, so a lookup costs about one cache miss in the
+ * table instead of one per probed state. Chunks mean growth never copies states; only
+ * the table is rehashed.
  */
 export class FullStateStore implements StateStore {
   readonly kind = 'full' as const;
   readonly readable = true;
   count = 0;
   private readonly chunks: Uint32Array[] = [];
-  private table: Int32Array;
+  private table: Uint32Array;
   private mask: number;
+  /** log2 of the table size: ids take the low `bits` bits of an entry, the tag the rest. */
+  private bits: number;
   private readonly hasher = new WordHasher();
+  private readonly recent: Uint32Array;
+  private readonly recentValid = new Uint8Array(RECENT_MASK + 1);
 
   constructor(
     private readonly words: number,
     private readonly budget: MemoryBudget,
     initialCapacity = 1 << 12,
   ) {
-    const cap = 1 << Math.max(4, Math.ceil(Math.log2(initialCapacity)));
+    this.recent = new Uint32Array((RECENT_MASK + 1) * words);
+    this.bits = Math.max(4, Math.ceil(Math.log2(initialCapacity)));
+    const cap = 2 ** this.bits;
     budget.reserve(cap * 4);
-    this.table = new Int32Array(cap);
+    this.table = new Uint32Array(cap);
     this.mask = cap - 1;
   }
 
@@ -36,19 +47,33 @@ export class FullStateStore implements StateStore {
     this.hasher.hash(src, off, w);
     const table = this.table;
     const mask = this.mask;
-    let slot = this.hasher.lo & mask;
+    const bits = this.bits;
+    const h = this.hasher.lo;
+    // A small direct-mapped cache of recently seen states answers most repeats
+    // without touching the (large, uncached) table and chunks.
+    const recent = this.recent;
+    const rc = (this.hasher.hi & RECENT_MASK) * w;
+    let r = 0;
+    while (r < w && recent[rc + r] === src[off + r]) r++;
+    if (r === w && this.recentValid[rc / w] === 1) return SEEN;
+    for (r = 0; r < w; r++) recent[rc + r] = src[off + r]!;
+    this.recentValid[rc / w] = 1;
+    const tag = (h >>> bits) << bits;
+    let slot = h & mask;
     for (;;) {
       const entry = table[slot]!;
       if (entry === 0) break;
-      const id = entry - 1;
-      const chunk = this.chunks[id >>> CHUNK_BITS]!;
-      let at = (id & (CHUNK - 1)) * w;
-      let i = 0;
-      while (i < w && chunk[at] === src[off + i]) {
-        i++;
-        at++;
+      if (((entry ^ tag) & ~mask) === 0) {
+        const id = (entry & mask) - 1;
+        const chunk = this.chunks[id >>> CHUNK_BITS]!;
+        let at = (id & (CHUNK - 1)) * w;
+        let i = 0;
+        while (i < w && chunk[at] === src[off + i]) {
+          i++;
+          at++;
+        }
+        if (i === w) return SEEN;
       }
-      if (i === w) return SEEN;
       slot = (slot + 1) & mask;
     }
     const id = this.count;
@@ -57,8 +82,10 @@ export class FullStateStore implements StateStore {
       this.chunks.push(new Uint32Array(CHUNK * w));
     }
     const chunk = this.chunks[id >>> CHUNK_BITS]!;
-    chunk.set(src.subarray(off, off + w), (id & (CHUNK - 1)) * w);
-    table[slot] = id + 1;
+    const at = (id & (CHUNK - 1)) * w;
+    for (let i = 0; i < w; i++) chunk[at + i] = src[off + i]!; // no subarray: it allocates
+
+    table[slot] = (tag | (id + 1)) >>> 0;
     this.count = id + 1;
     return id;
   }
@@ -66,36 +93,45 @@ export class FullStateStore implements StateStore {
   lookup(src: Uint32Array, off: number): number {
     const w = this.words;
     this.hasher.hash(src, off, w);
-    let slot = this.hasher.lo & this.mask;
+    const mask = this.mask;
+    const h = this.hasher.lo;
+    const tag = (h >>> this.bits) << this.bits;
+    let slot = h & mask;
     for (;;) {
       const entry = this.table[slot]!;
       if (entry === 0) return SEEN;
-      const id = entry - 1;
-      const chunk = this.chunks[id >>> CHUNK_BITS]!;
-      const at = (id & (CHUNK - 1)) * w;
-      let i = 0;
-      while (i < w && chunk[at + i] === src[off + i]) i++;
-      if (i === w) return id;
-      slot = (slot + 1) & this.mask;
+      if (((entry ^ tag) & ~mask) === 0) {
+        const id = (entry & mask) - 1;
+        const chunk = this.chunks[id >>> CHUNK_BITS]!;
+        const at = (id & (CHUNK - 1)) * w;
+        let i = 0;
+        while (i < w && chunk[at + i] === src[off + i]) i++;
+        if (i === w) return id;
+      }
+      slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const cap = this.table.length * 2;
+    if (this.bits >= 31) throw new RangeError('Invalid typed array length: the state table cannot grow past 2^31 slots');
+    const bits = this.bits + 1;
+    const cap = 2 ** bits;
     this.budget.reserve(cap * 4);
-    const table = new Int32Array(cap);
+    const table = new Uint32Array(cap);
     const mask = cap - 1;
     const w = this.words;
     for (let id = 0; id < this.count; id++) {
       const chunk = this.chunks[id >>> CHUNK_BITS]!;
       this.hasher.hash(chunk, (id & (CHUNK - 1)) * w, w);
-      let slot = this.hasher.lo & mask;
+      const h = this.hasher.lo;
+      let slot = h & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
+      table[slot] = (((h >>> bits) << bits) | (id + 1)) >>> 0;
     }
     this.budget.release(this.table.length * 4);
     this.table = table;
     this.mask = mask;
+    this.bits = bits;
   }
 
   bufferOf(id: number): Uint32Array {

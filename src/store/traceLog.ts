@@ -1,3 +1,4 @@
+import { fail } from '../util/errors.js';
 import type { MemoryBudget } from './budget.js';
 
 const CHUNK_BITS = 16;
@@ -12,7 +13,8 @@ export const ROOT = 0xffffffff;
  */
 export class TraceLog {
   private readonly parents: Uint32Array[] = [];
-  private readonly actions: Uint32Array[] = [];
+  /** 16 bits: a state with more than 65,535 action slots is refused, not truncated. */
+  private readonly actions: Uint16Array[] = [];
   private count = 0;
 
   constructor(private readonly budget: MemoryBudget) {}
@@ -21,10 +23,11 @@ export class TraceLog {
   record(id: number, parent: number, action: number): void {
     if (id !== this.count) throw new Error(`trace log out of order: got id ${id}, expected ${this.count}`);
     if ((id & (CHUNK - 1)) === 0) {
-      this.budget.reserve(CHUNK * 8);
+      this.budget.reserve(CHUNK * 6);
       this.parents.push(new Uint32Array(CHUNK));
-      this.actions.push(new Uint32Array(CHUNK));
+      this.actions.push(new Uint16Array(CHUNK));
     }
+    if (action > 0xffff) fail('BAD_MODEL', `a state has more than 65,535 action slots (slot ${action}); the trace log keeps 16 bits per slot`);
     this.parents[id >>> CHUNK_BITS]![id & (CHUNK - 1)] = parent;
     this.actions[id >>> CHUNK_BITS]![id & (CHUNK - 1)] = action;
     this.count++;
@@ -52,6 +55,6 @@ export class TraceLog {
   }
 
   bytes(): number {
-    return this.parents.length * CHUNK * 8;
+    return this.parents.length * CHUNK * 6;
   }
 }

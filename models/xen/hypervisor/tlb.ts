@@ -40,6 +40,21 @@ export const Tlb = {
     return false;
   },
 
+  /** Bit f set when some vCPU may still translate to frame f (frames < 31). */
+  cachedMask(v: TlbView): number {
+    let m = 0;
+    for (let c = 0; c < v.tlb.length; c++) m |= Tlb.rowMask(v, c);
+    return m;
+  },
+
+  /** Bit f set when vCPU c may still translate to frame f (frames < 31). */
+  rowMask(v: TlbView, c: number): number {
+    const row = v.tlb.at(c);
+    let m = 0;
+    for (let f = 0; f < row.length; f++) if (row.get(f)) m |= 1 << f;
+    return m;
+  },
+
   empty(v: TlbView): boolean {
     for (let c = 0; c < v.tlb.length; c++) {
       const row = v.tlb.at(c);

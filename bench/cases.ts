@@ -1,0 +1,40 @@
+/**
+ * The benchmark cases: the same model in gntcheck, Promela (SPIN) and Murphi (Rumur),
+ * with the sizes the runner writes into the peers' sources. Each peer file's header
+ * says which constants the runner replaces (nothing else changes).
+ */
+export interface BenchCase {
+  readonly id: string;
+  readonly title: string;
+  /** `gntcheck check` arguments selecting the model and sizes. */
+  readonly gntcheck: readonly string[];
+  /** Promela file under bench/peers and the `#define NAME value` lines to rewrite. */
+  readonly promela: { readonly file: string; readonly defines: Readonly<Record<string, string>> };
+  /** Murphi file under bench/peers and the `NAME: value;` constants to rewrite. */
+  readonly murphi: { readonly file: string; readonly consts: Readonly<Record<string, string>> };
+  /** The distinct-state count the three tools must agree on (published or cross-checked). */
+  readonly expectedStates: number;
+  /** Rumur's stuttering-deadlock check flags TwoPhase's terminal self-loops; the model has no such notion. */
+  readonly rumurDeadlock: 'off' | 'stuttering';
+}
+
+export const CASES: readonly BenchCase[] = [
+  {
+    id: 'two-phase-rm8',
+    title: 'two-phase commit, RM=8',
+    gntcheck: ['--model', 'two-phase', '--set', 'RM=8'],
+    promela: { file: 'two-phase.pml', defines: { RM: '8' } },
+    murphi: { file: 'two-phase.m', consts: { RM: '8' } },
+    expectedStates: 1_745_408,
+    rumurDeadlock: 'off',
+  },
+  {
+    id: 'blkif-p3g4r3c2m3',
+    title: 'blkif reference, P=3 G=4 R=3 C=2 MAXP=3',
+    gntcheck: ['--model', 'blkif', '--set', 'P=3', '--set', 'G=4', '--set', 'R=3', '--set', 'C=2', '--set', 'MAXP=3'],
+    promela: { file: 'blkif.pml', defines: { P: '3', G: '4', R: '3', C: '2', MAXP: '3' } },
+    murphi: { file: 'blkif.m', consts: { P: '3', G: '4', R: '3', C: '2', MAXP: '3' } },
+    expectedStates: 5_208_718,
+    rumurDeadlock: 'stuttering',
+  },
+];
