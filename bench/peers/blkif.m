@@ -1,6 +1,6 @@
 -- The blkif reference model (shared/reference/blkif-reference-model.md), reference protocol with
 -- every variant off, Murphi version for the gntcheck peer benchmark (checked with Rumur).
--- Written for this benchmark from the reference page; see README.md and NOTES.md.
+-- Written for this benchmark from the reference page; see bench/README.md.
 --
 -- Every action of the page is one rule (one per parameter value, through rulesets); guards and
 -- effects follow the page line by line. Values that do not matter are reset exactly as the page

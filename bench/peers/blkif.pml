@@ -1,7 +1,7 @@
 /*
  * The blkif reference model (shared/reference/blkif-reference-model.md), reference protocol with
  * every variant off, Promela version for the gntcheck peer benchmark (checked with SPIN).
- * Written for this benchmark from the reference page; see README.md and NOTES.md.
+ * Written for this benchmark from the reference page; see bench/README.md.
  *
  * Counting: every reachable valuation of the global variables is one SPIN state. There is one
  * process whose body is a single do loop of d_step alternatives (one per action and parameter

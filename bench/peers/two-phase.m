@@ -1,5 +1,5 @@
 -- Two-phase commit (the TwoPhase specification of Lamport's TLA+ examples), Murphi version for
--- the gntcheck peer benchmark (checked with Rumur). Written for this benchmark; see README.md.
+-- the gntcheck peer benchmark (checked with Rumur). Written for this benchmark; see bench/README.md.
 --
 -- Resource managers are a subrange, not a scalarset, so no symmetry reduction applies and every
 -- reachable valuation of the variables is one state.

@@ -1,6 +1,6 @@
 /*
  * Two-phase commit (the TwoPhase specification of Lamport's TLA+ examples), Promela version for
- * the gntcheck peer benchmark. Written for this benchmark; see README.md.
+ * the gntcheck peer benchmark. Written for this benchmark; see bench/README.md.
  *
  * Every reachable valuation of the global variables is one SPIN state: there is a single
  * process whose body is one do loop of d_step alternatives, so its program counter never

@@ -104,3 +104,20 @@ describe('packed layouts', () => {
     expect(() => compileLayout(record({ n: int(0, 2 ** 31) }))).toThrow(/more than 30 bits/);
   });
 });
+
+describe('field names', () => {
+  it('keeps user fields apart from the views\' own members', () => {
+    const layout = compileLayout(record({ b: int(0, 5), o: bool(), r: record({ b: int(0, 3) }) }));
+    const v = layout.create();
+    v.b = 5;
+    v.o = true;
+    v.r.b = 3;
+    expect(layout.toObject(v)).toEqual({ b: 5, o: true, r: { b: 3 } });
+  });
+
+  it('refuses field names a generated class cannot carry', () => {
+    expect(() => compileLayout(record({ constructor: bool() }))).toThrow(/reserved/);
+    expect(() => compileLayout(record({ $b: bool() }))).toThrow(/identifier/);
+    expect(() => compileLayout(record({ 'not-an-identifier': bool() }))).toThrow(/identifier/);
+  });
+});

@@ -35,10 +35,18 @@ function validateShape(shape: Shape, path: string): void {
       validateShape(shape.of, `${path}[]`);
       return;
     case 'record':
-      for (const [k, f] of Object.entries(shape.fields)) validateShape(f, path ? `${path}.${k}` : k);
+      for (const [k, f] of Object.entries(shape.fields)) {
+        const at = path ? `${path}.${k}` : k;
+        if (!/^[A-Za-z_][\w]*$/.test(k)) fail('BAD_MODEL', `state field ${at}: a field name must be an identifier of letters, digits and _ (no $)`);
+        if (RESERVED_FIELDS.has(k)) fail('BAD_MODEL', `state field ${at}: the name ${k} is reserved`);
+        validateShape(f, at);
+      }
       return;
   }
 }
+
+/** Names a class cannot take as accessors; the views' own members all start with `$`. */
+const RESERVED_FIELDS = new Set(['constructor', '__proto__']);
 
 /** Scalars in declaration order, then placed first-fit-decreasing so no value straddles two words. */
 function placeLeaves(root: RecordShape<Fields>): Placed[] {
@@ -89,8 +97,8 @@ class Helpers {
 }
 
 interface ViewRoot {
-  b: Uint32Array;
-  o: number;
+  $b: Uint32Array;
+  $o: number;
 }
 
 /** Array of bounded integers or enums; positions come from per-element tables. */
@@ -111,16 +119,16 @@ class IntArrayView {
   get(i: number): number {
     if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
     const r = this.r;
-    return ((r.b[r.o + this.w[i]!]! >>> this.s[i]!) & this.m) + this.min;
+    return ((r.$b[r.$o + this.w[i]!]! >>> this.s[i]!) & this.m) + this.min;
   }
   set(i: number, v: number): void {
     if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
     const x = v - this.min;
     if (x >>> 0 !== x || x > this.span) Helpers.rangeError(`${this.path}[${i}]`, v, this.shape);
     const r = this.r;
-    const k = r.o + this.w[i]!;
+    const k = r.$o + this.w[i]!;
     const sh = this.s[i]!;
-    r.b[k] = (r.b[k]! & ~(this.m << sh)) | (x << sh);
+    r.$b[k] = (r.$b[k]! & ~(this.m << sh)) | (x << sh);
   }
 }
 
@@ -137,14 +145,14 @@ class BoolArrayView {
   get(i: number): boolean {
     if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
     const r = this.r;
-    return ((r.b[r.o + this.w[i]!]! >>> this.s[i]!) & 1) !== 0;
+    return ((r.$b[r.$o + this.w[i]!]! >>> this.s[i]!) & 1) !== 0;
   }
   set(i: number, v: boolean): void {
     if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
     const r = this.r;
-    const k = r.o + this.w[i]!;
+    const k = r.$o + this.w[i]!;
     const sh = this.s[i]!;
-    r.b[k] = v ? r.b[k]! | (1 << sh) : r.b[k]! & ~(1 << sh);
+    r.$b[k] = v ? r.$b[k]! | (1 << sh) : r.$b[k]! & ~(1 << sh);
   }
 }
 
@@ -212,22 +220,22 @@ class ViewCompiler {
 
   recordClass(shape: RecordShape<Fields>, path: string, isRoot: boolean): string {
     const name = `R${this.counter++}`;
-    const base = isRoot ? 'this' : 'this.r';
+    const base = isRoot ? 'this' : 'this.$r';
     const lines: string[] = [];
-    const ctor: string[] = isRoot ? ['this.b = EMPTY;', 'this.o = 0;', 'const root = this;'] : ['this.r = root;'];
+    const ctor: string[] = isRoot ? ['this.$b = EMPTY;', 'this.$o = 0;', 'const root = this;'] : ['this.$r = root;'];
     for (const [field, f] of Object.entries(shape.fields)) {
       const p = path ? `${path}.${field}` : field;
       if (f.kind === 'bool' || f.kind === 'int' || f.kind === 'enum') {
         const leaf = this.leafAt.get(p)!;
         const mask = leaf.bits === 0 ? 0 : 2 ** leaf.bits - 1;
-        const at = `${base}.b[${base}.o + ${leaf.word}]`;
+        const at = `${base}.$b[${base}.$o + ${leaf.word}]`;
         const clear = ~(mask << leaf.shift) | 0;
         const shapeK = this.konst(f);
         const pathK = JSON.stringify(p);
         if (f.kind === 'bool') {
           lines.push(`get ${field}() { return ((${at} >>> ${leaf.shift}) & 1) !== 0; }`);
           lines.push(
-            `set ${field}(v) { if (typeof v !== 'boolean') H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.o + ${leaf.word}; ${base}.b[k] = v ? ${base}.b[k] | ${1 << leaf.shift} : ${base}.b[k] & ${clear}; }`,
+            `set ${field}(v) { if (typeof v !== 'boolean') H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.$o + ${leaf.word}; ${base}.$b[k] = v ? ${base}.$b[k] | ${1 << leaf.shift} : ${base}.$b[k] & ${clear}; }`,
           );
         } else {
           const min = f.kind === 'int' ? f.min : 0;
@@ -235,7 +243,7 @@ class ViewCompiler {
           const get = leaf.bits === 0 ? `${min}` : `((${at} >>> ${leaf.shift}) & ${mask}) + ${min}`;
           lines.push(`get ${field}() { return ${get}; }`);
           lines.push(
-            `set ${field}(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.o + ${leaf.word}; ${base}.b[k] = (${base}.b[k] & ${clear}) | (x << ${leaf.shift}); }`,
+            `set ${field}(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.$o + ${leaf.word}; ${base}.$b[k] = (${base}.$b[k] & ${clear}) | (x << ${leaf.shift}); }`,
           );
         }
       } else {
@@ -352,25 +360,25 @@ export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<V
     create: () => layout.viewOf(new Uint32Array(words), 0),
     viewOf(buffer, offset) {
       const v = new Root();
-      v.b = buffer;
-      v.o = offset;
+      v.$b = buffer;
+      v.$o = offset;
       return v as unknown as V;
     },
     bind(view, buffer, offset) {
       const r = root(view);
-      r.b = buffer;
-      r.o = offset;
+      r.$b = buffer;
+      r.$o = offset;
     },
-    buffer: (view) => root(view).b,
-    offset: (view) => root(view).o,
+    buffer: (view) => root(view).$b,
+    offset: (view) => root(view).$o,
     clone(view) {
       const r = root(view);
-      return layout.viewOf(r.b.slice(r.o, r.o + words), 0);
+      return layout.viewOf(r.b.slice(r.o, r.$o + words), 0);
     },
     equals(a, b) {
       const ra = root(a);
       const rb = root(b);
-      for (let i = 0; i < words; i++) if (ra.b[ra.o + i] !== rb.b[rb.o + i]) return false;
+      for (let i = 0; i < words; i++) if (ra.$b[ra.$o + i] !== rb.$b[rb.$o + i]) return false;
       return true;
     },
     toObject(view) {
