@@ -373,7 +373,7 @@ export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<V
     offset: (view) => root(view).$o,
     clone(view) {
       const r = root(view);
-      return layout.viewOf(r.b.slice(r.o, r.$o + words), 0);
+      return layout.viewOf(r.$b.slice(r.$o, r.$o + words), 0);
     },
     equals(a, b) {
       const ra = root(a);
