@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { check } from '../explore/check.js';
 import type { CheckOptions } from '../explore/options.js';
 import type { CheckResult } from '../explore/result.js';
@@ -6,17 +7,20 @@ import { findDefinition, instantiate, type ModelDefinition } from '../model/defi
 import { parseAssignments } from '../model/params.js';
 import { resultToJson } from '../report/resultJson.js';
 import { slug, writeTrace } from '../report/traceFiles.js';
+import { renderJunit } from '../report/junit.js';
 import { writeRunReports } from '../report/runReports.js';
+import { runToJson, runVerdict } from '../report/specJson.js';
 import { runSpec, type SpecOutcome } from '../spec/evaluate.js';
 import { loadSpecs } from '../spec/load.js';
-import { fail } from '../util/errors.js';
+import type { Spec } from '../spec/spec.js';
+import { describeError, fail } from '../util/errors.js';
 import { EXPLORE_OPTIONS, exploreOptions, parse } from './args.js';
 import { stderrProgress } from './progress.js';
 import { formatDuration, renderResultText } from './summary.js';
 
 export const CHECK_USAGE = `usage:
   gntcheck check --model <id> [--set KEY=VALUE ...] [--variant <name>] [options]
-  gntcheck check <spec file or folder> [--tag <tag>] [options]
+  gntcheck check <spec file or folder>... [--tag <tag>] [options]
 
 options:
   --strategy bfs|dfs|random   exploration order (bfs: shortest counterexamples)
@@ -28,6 +32,7 @@ options:
   --seed N  --walks N  --walk-depth N   (random walks)
   --json                      one JSON object on stdout
   --out DIR                   write counterexamples (and, for specs, the reports) to DIR
+  --junit FILE                (specs) write JUnit XML: one test case per spec and property
   --progress / --no-progress  progress on stderr (default: on a terminal, unless --json)
 
 exit: 0 all properties hold, 1 violation (or a spec fails), 2 incomplete, 3 bad input`;
@@ -46,6 +51,7 @@ export function runCheck(registry: readonly ModelDefinition[], argv: readonly st
     tag: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    junit: { type: 'string' },
     progress: { type: 'boolean' },
     'no-progress': { type: 'boolean' },
     help: { type: 'boolean' },
@@ -58,22 +64,26 @@ export function runCheck(registry: readonly ModelDefinition[], argv: readonly st
   const wantProgress = values['progress'] === true || (!json && values['no-progress'] !== true && process.stderr.isTTY === true);
   const options = exploreOptions(values);
   const out = values['out'] as string | undefined;
+  const junit = values['junit'] as string | undefined;
   const modelId = values['model'] as string | undefined;
   if (modelId !== undefined) {
     if (positionals.length > 0) fail('BAD_OPTION', `give either --model or a spec path, not both (got ${positionals.join(' ')})`);
+    if (junit !== undefined) fail('BAD_OPTION', '--junit goes with spec runs: a spec says which properties are expected to fail');
     const sets = parseAssignments((values['set'] as string[] | undefined) ?? []);
     const variant = (values['variant'] as string | undefined) ?? null;
     return checkModel(registry, modelId, sets, variant, options, { json, wantProgress, out });
   }
   if (values['set'] || values['variant']) fail('BAD_OPTION', '--set and --variant go with --model; a spec names its own');
-  if (positionals.length !== 1) fail('BAD_OPTION', `check needs --model <id> or one spec file or folder\n${CHECK_USAGE}`);
-  return checkSpecs(registry, positionals[0]!, (values['tag'] as string | undefined) ?? null, options, { json, wantProgress, out });
+  if (positionals.length === 0) fail('BAD_OPTION', `check needs --model <id> or spec files or folders\n${CHECK_USAGE}`);
+  return checkSpecs(registry, positionals, (values['tag'] as string | undefined) ?? null, options, { json, wantProgress, out, junit });
 }
 
-interface OutputOptions {
+export interface OutputOptions {
   readonly json: boolean;
   readonly wantProgress: boolean;
   readonly out: string | undefined;
+  /** Spec runs: where to write JUnit XML. */
+  readonly junit?: string | undefined;
 }
 
 function withProgress<T>(label: string, want: boolean, options: Partial<CheckOptions>, f: (o: Partial<CheckOptions>) => T): T {
@@ -109,16 +119,28 @@ function checkModel(
   return exitCodeOf(result);
 }
 
-function checkSpecs(
+/** The specs under each path, in order; a file named twice is run once, two specs with one name are an error. */
+export function loadSpecPaths(paths: readonly string[]): Spec[] {
+  const byName = new Map<string, Spec>();
+  for (const spec of paths.flatMap(loadSpecs)) {
+    const other = byName.get(spec.name);
+    if (other && other.file !== spec.file) fail('BAD_SPEC', `two specs are named ${spec.name}: ${other.file} and ${spec.file}`);
+    byName.set(spec.name, spec);
+  }
+  return [...byName.values()];
+}
+
+/** Runs every spec under `paths` (all but `large` ones, or those tagged `tag`), prints, and writes what `io` asks for. */
+export function checkSpecs(
   registry: readonly ModelDefinition[],
-  path: string,
+  paths: readonly string[],
   tag: string | null,
   options: Partial<CheckOptions>,
   io: OutputOptions,
 ): number {
-  const all = loadSpecs(path);
+  const all = loadSpecPaths(paths);
   const specs = all.filter((s) => (tag === null ? !s.tags.includes('large') : s.tags.includes(tag)));
-  if (specs.length === 0) fail('BAD_SPEC', `${path}: no spec${tag ? ` tagged ${tag}` : ''} to run`);
+  if (specs.length === 0) fail('BAD_SPEC', `${paths.join(', ')}: no spec${tag ? ` tagged ${tag}` : ''} to run`);
   const outcomes: SpecOutcome[] = [];
   for (const spec of specs) {
     const outcome = withProgress(spec.name, io.wantProgress, options, (o) => runSpec(registry, spec, o));
@@ -131,24 +153,22 @@ function checkSpecs(
       for (const p of outcome.problems) process.stdout.write(`      ${p}\n`);
     }
   }
-  const failed = outcomes.filter((o) => !o.passed);
-  const onlyIncomplete = failed.every((o) => o.result.status === 'incomplete' && o.problems.every((p) => p.startsWith('run incomplete')));
-  const code = failed.length === 0 ? 0 : onlyIncomplete ? 2 : 1;
-  const written = io.out !== undefined ? writeRunReports(io.out, outcomes) : [];
+  const verdict = runVerdict(outcomes);
+  const written = io.out !== undefined ? writeRunReports(io.out, outcomes, registry) : [];
+  if (io.junit !== undefined) {
+    try {
+      mkdirSync(dirname(io.junit), { recursive: true });
+      writeFileSync(io.junit, renderJunit(outcomes));
+    } catch (err) {
+      fail('IO', `cannot write ${io.junit}: ${describeError(err)}`);
+    }
+    written.push(io.junit);
+  }
   if (io.json) {
-    const status = code === 0 ? 'ok' : code === 1 ? 'violation' : 'incomplete';
-    const specsJson = outcomes.map((o) => ({
-      spec: o.spec.name,
-      file: o.spec.file,
-      passed: o.passed,
-      problems: [...o.problems],
-      expected: { violations: { ...o.spec.expectViolations }, states: o.spec.expectStates },
-      ...resultToJson(o.result, o.origin),
-    }));
-    process.stdout.write(JSON.stringify({ status, passed: outcomes.length - failed.length, failed: failed.length, specs: specsJson }) + '\n');
+    process.stdout.write(JSON.stringify(runToJson(outcomes)) + '\n');
   } else {
-    process.stdout.write(`\n${outcomes.length - failed.length} passed, ${failed.length} failed\n`);
+    process.stdout.write(`\n${verdict.passed} passed, ${verdict.failed} failed\n`);
     for (const f of written) process.stdout.write(`wrote ${f}\n`);
   }
-  return code;
+  return verdict.code;
 }

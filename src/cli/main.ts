@@ -4,6 +4,7 @@ import { GntcheckError } from '../util/errors.js';
 import { CHECK_USAGE, runCheck } from './checkCommand.js';
 import { runList } from './listCommand.js';
 import { runReplay } from './replayCommand.js';
+import { runReport } from './reportCommand.js';
 
 const USAGE = `gntcheck: a model checker for hypervisor split-driver protocols
 
@@ -11,6 +12,7 @@ commands:
   check     explore a model (--model) or run specs, and decide their properties
   list      list models (parameters, variants) and specs
   replay    re-run a trace file against its model
+  report    run specs and write the design-review report (Markdown, HTML, JSON, JUnit)
 
 ${CHECK_USAGE}`;
 
@@ -25,6 +27,8 @@ function main(argv: readonly string[]): number {
         return runList(MODELS, rest);
       case 'replay':
         return runReplay(MODELS, rest);
+      case 'report':
+        return runReport(MODELS, rest);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,30 @@
+/**
+ * How a cost measurement drives a model: it brings the connection up with a fixed
+ * sequence of action types, submits a fixed number of requests while choosing
+ * uniformly at random (seeded) among the enabled steady-state actions, drains the
+ * requests in flight without submitting new ones, and closes with a fixed sequence.
+ * A workload names action types and effects only; the model's `effects` hook does the
+ * counting.
+ */
+export interface Workload {
+  /** The model id the workload drives. */
+  readonly model: string;
+  /** Action types fired in this order to bring the connection up (the first enabled action of each type). */
+  readonly connect: readonly string[];
+  /** Action types never chosen by the random phases: the connection lifecycle. */
+  readonly lifecycle: readonly string[];
+  /** Action types that submit a new request; each one fired counts one submission. */
+  readonly submit: readonly string[];
+  /** Action types fired in this order after draining, to close the connection. */
+  readonly close: readonly string[];
+  /** The effect that counts one completed request: the denominator of every per-request cost. */
+  readonly completed: string;
+  /** The effects reported per completed request, in table order. */
+  readonly counted: readonly CountedEffect[];
+}
+
+export interface CountedEffect {
+  readonly effect: string;
+  /** Column heading, e.g. `map hypercalls`. */
+  readonly label: string;
+}

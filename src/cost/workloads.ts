@@ -1,0 +1,9 @@
+import { BLKIF_WORKLOAD } from './blkifWorkload.js';
+import type { Workload } from './workload.js';
+
+/** Every model with a cost workload; models without one get no cost columns. */
+export const WORKLOADS: readonly Workload[] = [BLKIF_WORKLOAD];
+
+export function workloadFor(modelId: string): Workload | null {
+  return WORKLOADS.find((w) => w.model === modelId) ?? null;
+}
