@@ -78,3 +78,38 @@ export const GrantTable = {
     v.pin.set(g, v.pin.get(g) - 1);
   },
 };
+
+/**
+ * Grant table v2's revoke, for models that opt in (v1 models are untouched). In v2,
+ * `_gnttab_end_foreign_access_ref` clears the entry's flags *before* it checks the
+ * status (digest §1.6, §4 B15): a failed end-access still withdraws the permit, so new
+ * maps fail while existing pins keep working. `gtWithdrawn[g]` records that state: the
+ * entry is no longer permitted but still allocated to its owner, who has not seen an
+ * end-access succeed.
+ */
+export interface GrantTableV2View extends GrantTableView {
+  readonly gtWithdrawn: ScalarArrayView<boolean>;
+}
+
+export function grantTableV2Shape(grefs: number) {
+  return { gtWithdrawn: array(grefs, bool()) };
+}
+
+export const GrantTableV2 = {
+  /** `gnttab_try_end_foreign_access` under v2: ends access iff unpinned, and withdraws the permit either way. */
+  tryEndForeignAccess(v: GrantTableV2View, g: number): boolean {
+    if (GrantTable.tryEndForeignAccess(v, g)) {
+      v.gtWithdrawn.set(g, false);
+      return true;
+    }
+    v.gtPermit.set(g, false);
+    v.gtWithdrawn.set(g, true);
+    return false;
+  },
+
+  /** Releases entry `g` for good (a deferred end-access that finally succeeded). */
+  clear(v: GrantTableV2View, g: number): void {
+    GrantTable.clear(v, g);
+    v.gtWithdrawn.set(g, false);
+  },
+};
