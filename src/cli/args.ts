@@ -56,6 +56,7 @@ export const EXPLORE_OPTIONS = {
   seed: { type: 'string' },
   walks: { type: 'string' },
   'walk-depth': { type: 'string' },
+  workers: { type: 'string' },
 } as const;
 
 export function exploreOptions(values: Values): Partial<CheckOptions> {
@@ -80,6 +81,7 @@ export function exploreOptions(values: Values): Partial<CheckOptions> {
     seed: intOption(values, 'seed'),
     walks: intOption(values, 'walks'),
     walkDepth: intOption(values, 'walk-depth'),
+    workers: intOption(values, 'workers'),
   };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out as Partial<CheckOptions>;

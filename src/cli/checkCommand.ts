@@ -30,6 +30,7 @@ options:
   --stop-at-first             stop at the first failing property
   --max-states N  --max-depth N  --timeout SECONDS  --max-memory SIZE
   --seed N  --walks N  --walk-depth N   (random walks)
+  --workers N                 explore with N worker threads (bfs; counterexamples stay shortest; 1: this thread)
   --json                      one JSON object on stdout
   --out DIR                   write counterexamples (and, for specs, the reports) to DIR
   --junit FILE                (specs) write JUnit XML: one test case per spec and property

@@ -41,7 +41,7 @@ export function renderResultText(result: CheckResult, withTraces = true): string
   const lines = [
     `${result.model}: ${status}`,
     `  ${formatCount(s.states)} distinct states, ${formatCount(s.transitions)} transitions, depth ${s.depth}, ` +
-      `${formatDuration(s.durationMs)} (${formatCount(s.statesPerSecond)} states/s, ${s.bytesPerState.toFixed(1)} bytes/state, ${result.strategy})`,
+      `${formatDuration(s.durationMs)} (${formatCount(s.statesPerSecond)} states/s, ${s.bytesPerState.toFixed(1)} bytes/state, ${result.strategy}${result.parallel ? `, ${result.parallel.workers} workers` : ''})`,
     ...result.properties.map(outcomeLine),
   ];
   for (const w of result.warnings) lines.push(`  warning: ${w}`);

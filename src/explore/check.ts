@@ -2,12 +2,13 @@ import { kernelFor } from '../kernel/kernelFor.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
-import { DEADLOCK, discoveryIsFailure, type PropertyKind } from '../model/property.js';
 import { MemoryBoundReached, MemoryBudget } from '../store/budget.js';
 import { FingerprintStore } from '../store/fingerprintStore.js';
 import { FullStateStore } from '../store/fullStore.js';
 import type { StateStore } from '../store/store.js';
 import { TraceLog } from '../store/traceLog.js';
+import { checkParallel } from '../parallel/checkParallel.js';
+import { registryRecipe } from '../parallel/recipe.js';
 import { rebuildSteps } from '../trace/rebuild.js';
 import type { Trace, TraceOrigin } from '../trace/trace.js';
 import { bfs } from './bfs.js';
@@ -15,7 +16,16 @@ import { dfs } from './dfs.js';
 import { resolveOptions, type CheckOptions } from './options.js';
 import { PropertyTracker, type Discovery } from './propertyTracker.js';
 import { randomWalks } from './random.js';
-import type { CheckResult, PropertyOutcome, Stats, Violation } from './result.js';
+import {
+  decideProperties,
+  memoryWarning,
+  neverFiredWarning,
+  noSymmetryWarning,
+  omissionWarning,
+  resultOf,
+  statsFrom,
+} from './outcomes.js';
+import type { CheckResult, Stats } from './result.js';
 import { Search } from './search.js';
 
 /**
@@ -23,6 +33,10 @@ import { Search } from './search.js';
  * hitting states, depth, time or memory returns what was found, marked incomplete.
  * Throws GntcheckError for bad input (malformed model, a property or model function
  * that throws, a nondeterministic model).
+ *
+ * With `workers` > 1 the run is handed to the parallel explorer (src/parallel), whose
+ * threads rebuild the model from `origin`, which must then name a registry instance
+ * (models/index.ts) that builds a model of the same name.
  */
 export function check<S, A extends Action>(
   model: Model<S, A>,
@@ -30,9 +44,11 @@ export function check<S, A extends Action>(
   origin: TraceOrigin = { model: model.name, params: {}, variant: null },
 ): CheckResult {
   const options = resolveOptions(given);
+  // Models are code: each worker thread rebuilds this one from its origin (registry id, parameters, variant).
+  if (options.workers > 1) return checkParallel(registryRecipe(origin), given, model.name);
   const warnings: string[] = [];
   const symmetric = options.symmetry && model.packed?.canonicalize !== undefined;
-  if (options.symmetry && !symmetric) warnings.push(`${model.name} declares no symmetry; --symmetry has no effect`);
+  if (options.symmetry && !symmetric) warnings.push(noSymmetryWarning(model.name));
   const kernel = kernelFor(model, symmetric);
   const budget = new MemoryBudget(options.maxMemoryBytes);
   const store: StateStore =
@@ -56,7 +72,7 @@ export function check<S, A extends Action>(
   } catch (err) {
     if (!(err instanceof MemoryBoundReached)) throw err;
     search.stopReason = 'memory';
-    warnings.push(`stopped at the memory bound of ${options.maxMemoryBytes} bytes`);
+    warnings.push(memoryWarning(options.maxMemoryBytes));
   }
   const durationMs = search.elapsedMs();
   const complete = search.stopReason === null;
@@ -69,44 +85,12 @@ export function check<S, A extends Action>(
     return { origin, property: d.name, kind: d.kind, steps, path: path.join('/') };
   };
 
-  const violations: Violation[] = [];
-  const witnesses: Trace[] = [];
-  const outcomes: PropertyOutcome[] = [];
-  const declared: { name: string; kind: PropertyKind; doc: string | null }[] = model.properties.map((p) => ({
-    name: p.name,
-    kind: p.kind,
-    doc: p.doc ?? null,
-  }));
-  if (options.deadlock) declared.push({ name: DEADLOCK, kind: 'deadlock', doc: 'every reachable state has a successor' });
-  for (const p of declared) {
-    const d = tracker.discoveries.get(p.name);
-    if (d) {
-      const trace = traceOf(d);
-      const length = trace.steps.length - 1;
-      if (discoveryIsFailure(d.kind)) {
-        violations.push({ property: p.name, kind: d.kind, length, trace, message: `${p.name} violated after ${length} steps` });
-        outcomes.push({ name: p.name, kind: p.kind, status: 'violated', length, doc: p.doc });
-      } else {
-        witnesses.push(trace);
-        outcomes.push({ name: p.name, kind: p.kind, status: 'reached', length, doc: p.doc });
-      }
-    } else if (p.kind === 'sometimes' && complete) {
-      violations.push({ property: p.name, kind: 'sometimes', length: null, trace: null, message: `${p.name} is never reached` });
-      outcomes.push({ name: p.name, kind: p.kind, status: 'not-reached', length: null, doc: p.doc });
-    } else {
-      outcomes.push({ name: p.name, kind: p.kind, status: complete && p.kind !== 'sometimes' ? 'held' : 'unknown', length: null, doc: p.doc });
-    }
-  }
-
-  const never = kernel.families.filter((_, i) => search.fired[i] === 0);
-  if (never.length > 0) {
-    warnings.push(`actions that never fired${complete ? '' : ' (run incomplete)'}: ${never.join(', ')}`);
-  }
-  if (store.kind === 'fingerprint') {
-    warnings.push(`fingerprint store: probability that a state was missed <= ${store.omissionProbability().toExponential(2)}`);
-  }
-
+  const { violations, witnesses, outcomes } = decideProperties(model, options.deadlock, tracker.discoveries, complete, traceOf);
   const stats = statsOf(search, store, log, kernel, durationMs);
+  const never = neverFiredWarning(stats.fired, complete);
+  if (never !== null) warnings.push(never);
+  if (store.kind === 'fingerprint') warnings.push(omissionWarning(store.omissionProbability()));
+
   const base = {
     model: model.name,
     strategy: options.strategy,
@@ -116,9 +100,7 @@ export function check<S, A extends Action>(
     warnings,
     complete,
   };
-  if (violations.length > 0) return { ...base, status: 'violation', violations, incompleteReason: search.stopReason };
-  if (search.stopReason !== null) return { ...base, status: 'incomplete', incompleteReason: search.stopReason };
-  return { ...base, status: 'ok' };
+  return resultOf(base, violations, search.stopReason);
 }
 
 function statsOf<S, A extends Action>(
@@ -128,21 +110,17 @@ function statsOf<S, A extends Action>(
   kernel: Kernel<S, A>,
   durationMs: number,
 ): Stats {
-  const states = store.count;
-  const storeBytes = store.bytes() + log.bytes() + kernel.bytes();
   const fired: Record<string, number> = {};
   kernel.families.forEach((f, i) => (fired[f] = search.fired[i]!));
-  return {
-    states,
+  return statsFrom({
+    states: store.count,
     initialStates: search.initialStates,
     transitions: search.transitions,
     depth: search.maxDepth,
     durationMs,
-    statesPerSecond: durationMs > 0 ? (states / durationMs) * 1000 : 0,
-    storeBytes,
-    bytesPerState: states > 0 ? storeBytes / states : 0,
+    storeBytes: store.bytes() + log.bytes() + kernel.bytes(),
     fired,
     store: store.kind,
     omissionProbability: store.omissionProbability(),
-  };
+  });
 }

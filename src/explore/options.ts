@@ -23,6 +23,11 @@ export interface CheckOptions {
   readonly seed: number;
   readonly walks: number;
   readonly walkDepth: number;
+  /**
+   * Worker threads for a level-synchronous, hash-partitioned BFS (src/parallel); 1
+   * explores on the calling thread. Counterexamples stay shortest; BFS only.
+   */
+  readonly workers: number;
   /** Re-expand a sample of states to catch nondeterministic models (`off` skips it). */
   readonly determinism: 'sample' | 'off';
   /** Called about every `progressIntervalMs` with the search's counters. */
@@ -38,6 +43,9 @@ export interface Progress {
   readonly elapsedMs: number;
 }
 
+/** Most worker threads a run may use (a state's global id packs its worker into 32 bits). */
+export const MAX_WORKERS = 16;
+
 export const DEFAULT_OPTIONS: CheckOptions = {
   strategy: 'bfs',
   store: 'full',
@@ -52,6 +60,7 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   walks: 100,
   walkDepth: 1000,
   determinism: 'sample',
+  workers: 1,
   onProgress: undefined,
   progressIntervalMs: 1000,
 };
@@ -72,6 +81,12 @@ export function resolveOptions(given: Partial<CheckOptions>): CheckOptions {
   if (!Number.isInteger(o.seed)) fail('BAD_OPTION', `seed must be an integer, got ${o.seed}`);
   if (!['bfs', 'dfs', 'random'].includes(o.strategy)) fail('BAD_OPTION', `unknown strategy ${String(o.strategy)}`);
   if (!['full', 'fingerprint'].includes(o.store)) fail('BAD_OPTION', `unknown store ${String(o.store)}`);
+  if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > MAX_WORKERS) {
+    fail('BAD_OPTION', `workers must be an integer from 1 to ${MAX_WORKERS}, got ${o.workers}`);
+  }
+  if (o.workers > 1 && o.strategy !== 'bfs') {
+    fail('BAD_OPTION', `workers > 1 explores breadth-first only (it keeps counterexamples shortest); got strategy ${o.strategy}`);
+  }
   return o;
 }
 

@@ -58,6 +58,17 @@ interface ResultBase {
   readonly warnings: readonly string[];
   /** True when every reachable state was explored (BFS/DFS with no bound hit). */
   readonly complete: boolean;
+  /** Present when the run was split over worker threads (src/parallel); absent on one thread. */
+  readonly parallel?: ParallelRun;
+}
+
+/**
+ * How a parallel run explored: `shortestGuaranteed` says whether every counterexample
+ * and witness is still a shortest one (true for the level-synchronous BFS, the only mode).
+ */
+export interface ParallelRun {
+  readonly workers: number;
+  readonly shortestGuaranteed: boolean;
 }
 
 export type CheckResult =

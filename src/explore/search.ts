@@ -13,6 +13,15 @@ import type { IncompleteReason } from './result.js';
 export type OnNewState = (id: number, words: Uint32Array, off: number, depth: number) => void;
 
 /**
+ * Partitioned exploration (src/parallel): decides whether a state belongs to another
+ * explorer and, if so, takes it (`words` is only valid during the call) and returns
+ * true, so that this one neither stores nor checks it. `parent` is the id of the state
+ * it was reached from and `slot` the action slot (ROOT and the initial-state index for
+ * an initial state).
+ */
+export type Route = (words: Uint32Array, parent: number, slot: number) => boolean;
+
+/**
  * The one step every strategy shares: "check a new state, expand a state's
  * successors". Strategies differ only in which state they expand next and what they
  * keep of the new ones (`OnNewState`).
@@ -31,7 +40,7 @@ export class Search<S, A extends Action> {
   constructor(
     readonly kernel: Kernel<S, A>,
     readonly store: StateStore,
-    readonly log: TraceLog,
+    readonly log: Pick<TraceLog, 'record'>,
     readonly tracker: PropertyTracker<S, A>,
     readonly options: CheckOptions,
   ) {
@@ -43,11 +52,12 @@ export class Search<S, A extends Action> {
     return performance.now() - this.started;
   }
 
-  /** Stores the initial states, checks them, and hands the new ones to `onNew`. */
-  seed(onNew: OnNewState): void {
+  /** Stores the initial states (those `route` does not take), checks them, and hands the new ones to `onNew`. */
+  seed(onNew: OnNewState, route?: Route): void {
     const inits = this.guard('initial states', -1, () => this.kernel.initialStates());
     if (inits.length === 0) throw new GntcheckError('BAD_MODEL', `${this.kernel.model.name}: no initial state`);
     inits.forEach((words, index) => {
+      if (route !== undefined && route(words, ROOT, index)) return;
       const id = this.store.insert(words, 0);
       if (id < 0) return;
       this.log.record(id, ROOT, index);
@@ -60,10 +70,10 @@ export class Search<S, A extends Action> {
 
   /**
    * Expands state `id` (its words at `src[off]`, at `depth`): fires every slot,
-   * checks action properties on each transition, stores each successor and checks
-   * state properties on the new ones.
+   * checks action properties on each transition, stores each successor (unless `route`
+   * takes it) and checks state properties on the new ones.
    */
-  expand(id: number, src: Uint32Array, off: number, depth: number, onNew: OnNewState): void {
+  expand(id: number, src: Uint32Array, off: number, depth: number, onNew: OnNewState, route?: Route): void {
     const k = this.kernel;
     const tracker = this.tracker;
     const store = this.store;
@@ -78,6 +88,7 @@ export class Search<S, A extends Action> {
         fired[k.familyOf(slot)]!++;
         if (actionProps) tracker.checkTransition(s, k.actionAt(slot), k.successor(), id, slot, depth);
         k.canonicalize();
+        if (route !== undefined && route(k.scratch, id, slot)) continue;
         const nid = store.insert(k.scratch, 0);
         if (nid >= 0) {
           this.log.record(nid, id, slot);

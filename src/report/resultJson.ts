@@ -13,6 +13,7 @@ export function resultToJson(result: CheckResult, origin: TraceOrigin): JsonObje
     status: result.status,
     model: { id: origin.model, params: { ...origin.params }, variant: origin.variant, name: result.model },
     strategy: result.strategy,
+    parallel: result.parallel ? { workers: result.parallel.workers, shortestGuaranteed: result.parallel.shortestGuaranteed } : null,
     complete: result.complete,
     incompleteReason: result.status === 'ok' ? null : result.incompleteReason,
     states: result.stats.states,
