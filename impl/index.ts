@@ -24,6 +24,10 @@ export { rbTreeViolations } from './blkback/rbtreeInvariants.js';
 export { SimpleStoreModel } from './blkback/simpleStoreModel.js';
 export { runStoreCommands, storeCommandsArb, storeInvariantViolations } from './blkback/storeCommands.js';
 export type { StoreCommand, StoreObservation } from './blkback/storeCommands.js';
+export { ReferenceTree } from './blkback/referenceTree.js';
+export type { ReferenceNode } from './blkback/referenceTree.js';
+export { referenceView, runStoreModel, storeModelCommands, storeView } from './blkback/storeModelCommands.js';
+export type { StoreModelOptions, StoreModelState, StoreUnderTest, StoreView } from './blkback/storeModelCommands.js';
 
 export type { GrantTable } from './blkfront/grantTable.js';
 export { InMemoryGrantTable, GrantTableMisuseError } from './blkfront/inMemoryGrantTable.js';
@@ -38,6 +42,13 @@ export type {
 export { GrantPool } from './blkfront/grantPool.js';
 export type { GrantPoolOptions } from './blkfront/grantPool.js';
 export { grantPoolViolations } from './blkfront/grantPoolInvariants.js';
+export { ReferencePool } from './blkfront/referencePool.js';
+export { poolModelCommands, poolView, referencePoolView, runPoolModel } from './blkfront/poolModelCommands.js';
+export type { PoolModelConfig, PoolModelState, PoolUnderTest, PoolView } from './blkfront/poolModelCommands.js';
 
-// The deliberately broken stores are NOT re-exported here: import them from
-// './blkback/brokenStores.js' explicitly, so using one is always visible.
+export { ADAPTERS, BlkbackStoreAdapter, BlkfrontPoolAdapter, BlkifAdapter, TraceGrantTable } from './adapters/index.js';
+export type { PoolFactory } from './adapters/index.js';
+
+// The deliberately broken stores and pool are NOT re-exported here: import them from
+// './blkback/brokenStores.js' or './blkfront/brokenPools.js' explicitly, so using one
+// is always visible.

@@ -33,3 +33,14 @@ export class BrokenPurgesActiveStore extends PersistentGrantStore {
     return true;
   }
 }
+
+/**
+ * Never refuses an `add` for the limit (breaks invariant 8, `treeBounded`): the tree
+ * grows past `max_persistent_grants`, and the mappings it should have kept ordinary
+ * (and unmapped after the request) stay mapped.
+ */
+export class BrokenIgnoresLimitStore extends PersistentGrantStore {
+  protected override atLimit(): boolean {
+    return false;
+  }
+}

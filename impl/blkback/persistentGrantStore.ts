@@ -80,7 +80,7 @@ export class PersistentGrantStore implements PersistentGrantStoreApi {
 
   add(gref: Gref, handle: GrantHandle, page: PageId): AddResult {
     // Limit first, then duplicate: the order of the checks in Linux.
-    if (this.tree.size >= this.maxGrantsValue) {
+    if (this.atLimit()) {
       this.overflowFlag = true;
       return { ok: false, error: 'EBUSY' };
     }
@@ -140,6 +140,11 @@ export class PersistentGrantStore implements PersistentGrantStoreApi {
     const removed = this.tree.values();
     this.tree.clear();
     return { ok: true, removed };
+  }
+
+  /** Whether `add` must refuse for the limit (invariant 8). */
+  protected atLimit(): boolean {
+    return this.tree.size >= this.maxGrantsValue;
   }
 
   /** Whether the purge may take `node`. Linux: only inactive nodes (invariant 9). */

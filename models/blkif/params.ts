@@ -17,12 +17,14 @@ export interface BlkifParams {
   readonly BP: boolean;
 }
 
+// The ranges admit realistic sizes for `gntcheck simulate` (P=32 G=64 R=32 C=24 MAXP=32);
+// exhaustive checking is only practical at a few of each.
 export const BLKIF_PARAMS: ParamSpecs = {
-  P: intParam(2, 1, 8, 'frontend pool entries; entry e owns guest frame e'),
-  G: intParam(3, 1, 16, 'grant references 0..G-1 (G >= P)'),
-  R: intParam(2, 1, 8, 'ring slots, i.e. request ids'),
+  P: intParam(2, 1, 32, 'frontend pool entries; entry e owns guest frame e'),
+  G: intParam(3, 1, 64, 'grant references 0..G-1 (G >= P)'),
+  R: intParam(2, 1, 32, 'ring slots, i.e. request ids'),
   C: intParam(2, 1, 32, 'backend (dom0) vCPUs, each with a TLB'),
-  MAXP: intParam(2, 0, 16, 'backend limit on persistent grants (max_pgrants)'),
+  MAXP: intParam(2, 0, 64, 'backend limit on persistent grants (max_pgrants)'),
   FP: boolParam(true, 'frontend feature_persistent module parameter'),
   BP: boolParam(true, 'backend feature_persistent module parameter'),
 };

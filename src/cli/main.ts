@@ -2,9 +2,11 @@
 import { MODELS } from '../../models/index.js';
 import { GntcheckError } from '../util/errors.js';
 import { CHECK_USAGE, runCheck } from './checkCommand.js';
+import { runConform } from './conformCommand.js';
 import { runList } from './listCommand.js';
 import { runReplay } from './replayCommand.js';
 import { runReport } from './reportCommand.js';
+import { runSimulate } from './simulateCommand.js';
 
 const USAGE = `gntcheck: a model checker for hypervisor split-driver protocols
 
@@ -13,6 +15,8 @@ commands:
   list      list models (parameters, variants) and specs
   replay    re-run a trace file against its model
   report    run specs and write the design-review report (Markdown, HTML, JSON, JUnit)
+  simulate  random runs of a model at any size (fast-check), shrinking the first violation
+  conform   replay a trace file on an implementation (--impl), reporting where they diverge
 
 ${CHECK_USAGE}`;
 
@@ -29,6 +33,10 @@ function main(argv: readonly string[]): number {
         return runReplay(MODELS, rest);
       case 'report':
         return runReport(MODELS, rest);
+      case 'simulate':
+        return runSimulate(MODELS, rest);
+      case 'conform':
+        return runConform(MODELS, rest);
       case undefined:
       case 'help':
       case '--help':
