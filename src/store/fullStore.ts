@@ -1,4 +1,4 @@
-import { WordHasher } from '../state/hash.js';
+import { hash32 } from '../state/hash.js';
 import type { MemoryBudget } from './budget.js';
 import { SEEN, type StateStore } from './store.js';
 
@@ -24,7 +24,6 @@ export class FullStateStore implements StateStore {
   private mask: number;
   /** log2 of the table size: ids take the low `bits` bits of an entry, the tag the rest. */
   private bits: number;
-  private readonly hasher = new WordHasher();
   private readonly recent: Uint32Array;
   private readonly recentValid = new Uint8Array(RECENT_MASK + 1);
 
@@ -44,15 +43,14 @@ export class FullStateStore implements StateStore {
   insert(src: Uint32Array, off: number): number {
     const w = this.words;
     if ((this.count + 1) * 4 > this.table.length * 3) this.grow();
-    this.hasher.hash(src, off, w);
+    const h = hash32(src, off, w);
     const table = this.table;
     const mask = this.mask;
     const bits = this.bits;
-    const h = this.hasher.lo;
     // A small direct-mapped cache of recently seen states answers most repeats
     // without touching the (large, uncached) table and chunks.
     const recent = this.recent;
-    const rc = (this.hasher.hi & RECENT_MASK) * w;
+    const rc = ((h >>> 16) & RECENT_MASK) * w;
     let r = 0;
     while (r < w && recent[rc + r] === src[off + r]) r++;
     if (r === w && this.recentValid[rc / w] === 1) return SEEN;
@@ -92,9 +90,8 @@ export class FullStateStore implements StateStore {
 
   lookup(src: Uint32Array, off: number): number {
     const w = this.words;
-    this.hasher.hash(src, off, w);
     const mask = this.mask;
-    const h = this.hasher.lo;
+    const h = hash32(src, off, w);
     const tag = (h >>> this.bits) << this.bits;
     let slot = h & mask;
     for (;;) {
@@ -122,8 +119,7 @@ export class FullStateStore implements StateStore {
     const w = this.words;
     for (let id = 0; id < this.count; id++) {
       const chunk = this.chunks[id >>> CHUNK_BITS]!;
-      this.hasher.hash(chunk, (id & (CHUNK - 1)) * w, w);
-      const h = this.hasher.lo;
+      const h = hash32(chunk, (id & (CHUNK - 1)) * w, w);
       let slot = h & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = (((h >>> bits) << bits) | (id + 1)) >>> 0;
