@@ -10,7 +10,9 @@ export function parse(args: readonly string[], options: NonNullable<ParseArgsCon
     const r = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     return { values: r.values as Values, positionals: r.positionals };
   } catch (err) {
-    return fail('BAD_OPTION', describeError(err).replace(/^TypeError \[[A-Z_]+\]: /, ''));
+    // Node's parseArgs messages run to several lines of advice; the first names the problem.
+    const first = describeError(err).replace(/^TypeError \[[A-Z_]+\]: /, '').split('\n')[0]!;
+    return fail('BAD_OPTION', first);
   }
 }
 

@@ -2,6 +2,8 @@ import { WordHasher } from '../state/hash.js';
 import type { MemoryBudget } from './budget.js';
 import { SEEN, type StateStore } from './store.js';
 
+const RECENT_MASK = (1 << 14) - 1;
+
 /**
  * Hash-compaction seen-set: only a 64-bit fingerprint per state, in an open-addressing
  * table of (lo, hi) pairs. Two distinct states with the same fingerprint are taken for
@@ -15,6 +17,8 @@ export class FingerprintStore implements StateStore {
   private table: Uint32Array;
   private mask: number;
   private readonly hasher = new WordHasher();
+  /** (lo, hi) pairs; (0, 0) never matches a real fingerprint, which is made non-zero above. */
+  private readonly recent = new Uint32Array((RECENT_MASK + 1) * 2);
 
   constructor(
     private readonly words: number,
@@ -32,6 +36,11 @@ export class FingerprintStore implements StateStore {
     let lo = this.hasher.lo;
     const hi = this.hasher.hi;
     if (lo === 0 && hi === 0) lo = 1; // (0, 0) marks an empty slot
+    // A small direct-mapped cache of recent fingerprints answers most repeats without
+    // touching the large table (one cache miss saved per repeated successor).
+    const rc = ((lo >>> 16) & RECENT_MASK) * 2;
+    const recent = this.recent;
+    if (recent[rc] === lo && recent[rc + 1] === hi) return SEEN;
     if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
     const table = this.table;
     const mask = this.mask;
@@ -40,11 +49,17 @@ export class FingerprintStore implements StateStore {
       const a = table[slot * 2]!;
       const b = table[slot * 2 + 1]!;
       if (a === 0 && b === 0) break;
-      if (a === lo && b === hi) return SEEN;
+      if (a === lo && b === hi) {
+        recent[rc] = lo;
+        recent[rc + 1] = hi;
+        return SEEN;
+      }
       slot = (slot + 1) & mask;
     }
     table[slot * 2] = lo;
     table[slot * 2 + 1] = hi;
+    recent[rc] = lo; // cached only once stored: a failed insert leaves no trace
+    recent[rc + 1] = hi;
     return this.count++;
   }
 

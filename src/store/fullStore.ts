@@ -54,8 +54,6 @@ export class FullStateStore implements StateStore {
     let r = 0;
     while (r < w && recent[rc + r] === src[off + r]) r++;
     if (r === w && this.recentValid[rc / w] === 1) return SEEN;
-    for (r = 0; r < w; r++) recent[rc + r] = src[off + r]!;
-    this.recentValid[rc / w] = 1;
     const tag = (h >>> bits) << bits;
     let slot = h & mask;
     for (;;) {
@@ -70,7 +68,10 @@ export class FullStateStore implements StateStore {
           i++;
           at++;
         }
-        if (i === w) return SEEN;
+        if (i === w) {
+          this.remember(rc, src, off);
+          return SEEN;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -85,7 +86,15 @@ export class FullStateStore implements StateStore {
 
     table[slot] = (tag | (id + 1)) >>> 0;
     this.count = id + 1;
+    this.remember(rc, src, off);
     return id;
+  }
+
+  /** Caches a state known to be stored (only then: a failed insert must leave no trace). */
+  private remember(rc: number, src: Uint32Array, off: number): void {
+    const w = this.words;
+    for (let r = 0; r < w; r++) this.recent[rc + r] = src[off + r]!;
+    this.recentValid[rc / w] = 1;
   }
 
   lookup(src: Uint32Array, off: number): number {
