@@ -3,7 +3,7 @@
  * and mode in its own process, measured from outside (GNU time: wall clock, peak RSS).
  * Checks that every tool reports the same distinct-state count before comparing speed.
  *
- *   node dist/bench/run.js [--repeat N] [--case ID ...] [--json FILE] [--quick]
+ *   node dist/bench/run.js [--repeat N] [--case ID ...] [--tool gntcheck|spin|rumur ...] [--json FILE] [--quick]
  *
  * Figures are medians over `--repeat` runs (default 3). The machine may be shared:
  * quote ratios, not absolute rates, and rerun when in doubt.
@@ -35,17 +35,21 @@ function repeat(n: number, run: () => Outcome): Outcome {
   return { kind: 'measured', m: medianOf(runs) };
 }
 
-function benchCase(c: BenchCase, repeats: number, cwd: string): CaseResult {
+const TOOLS = ['gntcheck', 'spin', 'rumur'] as const;
+type Tool = (typeof TOOLS)[number];
+
+function benchCase(c: BenchCase, repeats: number, cwd: string, tools: readonly Tool[]): CaseResult {
   const dir = mkdtempSync(join(tmpdir(), `gntcheck-bench-${c.id}-`));
   const cores = Math.min(2, availableParallelism());
   try {
-    const plan: (() => Outcome)[] = [
-      ...GNTCHECK_MODES.map((g) => () => runGntcheck(c, g.mode, g.flags, cwd)),
-      () => runSpin(c, dir),
-      () => runRumur(c, dir, 1),
-      () => runSpinMulticore(c, dir, cores),
-      () => runRumur(c, dir, cores),
+    const all: [Tool, () => Outcome][] = [
+      ...GNTCHECK_MODES.map((g): [Tool, () => Outcome] => ['gntcheck', () => runGntcheck(c, g.mode, g.flags, cwd)]),
+      ['spin', () => runSpin(c, dir)],
+      ['rumur', () => runRumur(c, dir, 1)],
+      ['spin', () => runSpinMulticore(c, dir, cores)],
+      ['rumur', () => runRumur(c, dir, cores)],
     ];
+    const plan = all.filter(([tool]) => tools.includes(tool)).map(([, run]) => run);
     const outcomes: Outcome[] = [];
     for (const step of plan) {
       const o = repeat(repeats, step);
@@ -82,6 +86,7 @@ function main(): number {
       case: { type: 'string', multiple: true },
       json: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      tool: { type: 'string', multiple: true },
     },
   });
   const repeats = values.quick ? 1 : Number(values.repeat);
@@ -95,11 +100,17 @@ function main(): number {
     process.stderr.write(`bench: unknown case ${unknown.join(', ')} (cases: ${CASES.map((c) => c.id).join(', ')})\n`);
     return 3;
   }
+  const tools = (values.tool ?? [...TOOLS]) as Tool[];
+  const badTool = tools.filter((t) => !TOOLS.includes(t));
+  if (badTool.length > 0) {
+    process.stderr.write(`bench: unknown tool ${badTool.join(', ')} (tools: ${TOOLS.join(', ')})\n`);
+    return 3;
+  }
   const cwd = process.cwd();
   process.stdout.write(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, Node ${process.version}; medians of ${repeats} run(s)\n\n`);
   const results: CaseResult[] = [];
   for (const c of CASES.filter((x) => wanted.includes(x.id))) {
-    const r = benchCase(c, repeats, cwd);
+    const r = benchCase(c, repeats, cwd, tools);
     results.push(r);
     const base = r.outcomes.find((o) => o.kind === 'measured' && o.m.tool === 'gntcheck');
     process.stdout.write(`${c.title} (${c.expectedStates.toLocaleString('en-US')} states)\n`);
