@@ -1,5 +1,5 @@
 import type { Kernel } from '../kernel/kernel.js';
-import type { Action } from '../model/action.js';
+import { formatActionDefault, type Action } from '../model/action.js';
 import { MemoryBoundReached } from '../store/budget.js';
 import type { StateStore } from '../store/store.js';
 import { ROOT, type TraceLog } from '../store/traceLog.js';
@@ -81,9 +81,11 @@ export class Search<S, A extends Action> {
     const actionProps = tracker.hasActionProperties;
     let slot = -1;
     let enabled = 0;
+    let firing = true;
     try {
       const s = k.load(src, off);
-      for (slot = k.fireNext(); slot >= 0; slot = k.fireNext()) {
+      for (slot = k.fireNext(); slot >= 0; firing = true, slot = k.fireNext()) {
+        firing = false;
         enabled++;
         fired[k.familyOf(slot)]!++;
         if (actionProps) tracker.checkTransition(s, k.actionAt(slot), k.successor(), id, slot, depth);
@@ -98,7 +100,8 @@ export class Search<S, A extends Action> {
         }
       }
     } catch (err) {
-      throw this.wrap(err, slot);
+      // fireNext throws before it returns the slot it was working on: ask the kernel.
+      throw this.wrap(err, firing ? k.failedSlot() : slot);
     }
     this.transitions += enabled;
     this.expanded++;
@@ -159,7 +162,7 @@ export class Search<S, A extends Action> {
     if (what === undefined && slot >= 0) {
       try {
         const a = this.kernel.actionAt(slot);
-        where = `action ${this.kernel.model.formatAction ? this.kernel.model.formatAction(a) : a.type}`;
+        where = `action ${(this.kernel.model.formatAction ?? formatActionDefault)(a)}`;
       } catch {
         where = `action slot ${slot}`;
       }

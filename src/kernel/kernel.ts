@@ -33,6 +33,11 @@ export interface Kernel<S, A extends Action> {
    * slots for which `fire` would succeed, but may test shared guard prefixes once.
    */
   fireNext(): number;
+  /**
+   * After `fireNext` threw: the slot whose guard or effect was being evaluated (for a
+   * guard test shared by several slots, the first of them), so errors can name it.
+   */
+  failedSlot(): number;
   /** The family number of slot `i`'s action in the current state. */
   familyOf(i: number): number;
   /** The words of the last successor written by `fire` or `fireNext`. */

@@ -18,6 +18,9 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   private readonly plan: GuardPlan<V>;
   /** Where the walk of {@link fireNext} resumes in the plan. */
   private pos = 0;
+  /** Per plan node, the first command of its subtree (the command itself for a leaf). */
+  private readonly firstCommand: Int32Array;
+  private failedNode = -1;
   private readonly commands: readonly Command<V, A>[];
   private readonly cur: V;
   private readonly nxt: V;
@@ -46,6 +49,9 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
       this.familyIndex[i] = f;
     });
     this.plan = guardPlan(this.commands);
+    const { command } = this.plan;
+    this.firstCommand = new Int32Array(command.length);
+    for (let i = command.length - 1; i >= 0; i--) this.firstCommand[i] = command[i]! >= 0 ? command[i]! : this.firstCommand[i + 1]!;
     this.canon = symmetry ? packed.canonicalize : undefined;
   }
 
@@ -87,25 +93,34 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     const cur = this.cur;
     const n = tests.length;
     let i = this.pos;
-    while (i < n) {
-      if (tests[i]!(cur)) {
-        const c = command[i]!;
-        if (c >= 0) {
-          const s = this.scratch;
-          const src = this.src;
-          const off = this.off;
-          for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
-          this.commands[c]!.apply(this.nxt, IGNORE_EFFECTS);
-          this.pos = i + 1;
-          return c;
+    try {
+      while (i < n) {
+        if (tests[i]!(cur)) {
+          const c = command[i]!;
+          if (c >= 0) {
+            const s = this.scratch;
+            const src = this.src;
+            const off = this.off;
+            for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
+            this.commands[c]!.apply(this.nxt, IGNORE_EFFECTS);
+            this.pos = i + 1;
+            return c;
+          }
+          i++;
+        } else {
+          i = skip[i]!;
         }
-        i++;
-      } else {
-        i = skip[i]!;
       }
+    } catch (err) {
+      this.failedNode = i;
+      throw err;
     }
     this.pos = n;
     return -1;
+  }
+
+  failedSlot(): number {
+    return this.failedNode >= 0 && this.failedNode < this.firstCommand.length ? this.firstCommand[this.failedNode]! : -1;
   }
 
   familyOf(i: number): number {

@@ -73,6 +73,11 @@ export class PlainKernel<S, A extends Action> implements Kernel<S, A> {
     return i;
   }
 
+  /** `fireNext` advances its cursor before firing, so a throw is about the slot before it. */
+  failedSlot(): number {
+    return this.cursor - 1;
+  }
+
   familyOf(i: number): number {
     return this.familyIndex.get(this.curActions[i]!.type)!;
   }

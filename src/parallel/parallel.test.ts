@@ -193,6 +193,9 @@ describe('errors come back as the sequential checker reports them', () => {
   it('a transition that throws: MODEL_THREW, same message', () => {
     const { seq, par } = both({ kind: 'action-throws', node: 2 });
     expect(seq.code).toBe('MODEL_THREW');
+    // The message names the action that threw (edge 2 leaves node 2), not the last one fired.
+    expect(seq.message).toContain('action Edge');
+    expect(seq.message).toContain("Edge(e=2)");
     expect(par).toEqual(seq);
   });
 
