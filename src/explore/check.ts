@@ -19,9 +19,7 @@ import { randomWalks } from './random.js';
 import {
   decideProperties,
   memoryWarning,
-  neverFiredWarning,
   noSymmetryWarning,
-  omissionWarning,
   resultOf,
   statsFrom,
 } from './outcomes.js';
@@ -87,9 +85,6 @@ export function check<S, A extends Action>(
 
   const { violations, witnesses, outcomes } = decideProperties(model, options.deadlock, tracker.discoveries, complete, traceOf);
   const stats = statsOf(search, store, log, kernel, durationMs);
-  const never = neverFiredWarning(stats.fired, complete);
-  if (never !== null) warnings.push(never);
-  if (store.kind === 'fingerprint') warnings.push(omissionWarning(store.omissionProbability()));
 
   const base = {
     model: model.name,

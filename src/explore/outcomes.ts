@@ -58,7 +58,7 @@ export function decideProperties(
 }
 
 /** The warning naming the action types that never fired, or null when all did. */
-export function neverFiredWarning(fired: Readonly<Record<string, number>>, complete: boolean): string | null {
+function neverFiredWarning(fired: Readonly<Record<string, number>>, complete: boolean): string | null {
   const never = Object.keys(fired).filter((f) => fired[f] === 0);
   return never.length > 0 ? `actions that never fired${complete ? '' : ' (run incomplete)'}: ${never.join(', ')}` : null;
 }
@@ -67,7 +67,7 @@ export function noSymmetryWarning(modelName: string): string {
   return `${modelName} declares no symmetry; --symmetry has no effect`;
 }
 
-export function omissionWarning(probability: number): string {
+function omissionWarning(probability: number): string {
   return `fingerprint store: probability that a state was missed <= ${probability.toExponential(2)}`;
 }
 
@@ -94,8 +94,17 @@ export function statsFrom(raw: Omit<Stats, 'statesPerSecond' | 'bytesPerState'>)
 
 type ResultBase = Omit<Extract<CheckResult, { status: 'ok' }>, 'status'>;
 
-/** The result's status: a violation wins over a bound, a bound over success. */
-export function resultOf(base: ResultBase, violations: readonly Violation[], stopReason: IncompleteReason | null): CheckResult {
+/**
+ * The result's status: a violation wins over a bound, a bound over success. Also adds
+ * the warnings every run ends with, read from its stats: actions that never fired (a
+ * vacuity hint) and, for a fingerprint store, the chance a state was missed.
+ */
+export function resultOf(given: ResultBase, violations: readonly Violation[], stopReason: IncompleteReason | null): CheckResult {
+  const closing: string[] = [];
+  const never = neverFiredWarning(given.stats.fired, given.complete);
+  if (never !== null) closing.push(never);
+  if (given.stats.store === 'fingerprint') closing.push(omissionWarning(given.stats.omissionProbability));
+  const base = { ...given, warnings: [...given.warnings, ...closing] };
   if (violations.length > 0) return { ...base, status: 'violation', violations, incompleteReason: stopReason };
   if (stopReason !== null) return { ...base, status: 'incomplete', incompleteReason: stopReason };
   return { ...base, status: 'ok' };

@@ -2,9 +2,7 @@ import { kernelFor } from '../kernel/kernelFor.js';
 import {
   decideProperties,
   memoryWarning,
-  neverFiredWarning,
   noSymmetryWarning,
-  omissionWarning,
   resultOf,
   statsFrom,
 } from '../explore/outcomes.js';
@@ -80,9 +78,6 @@ export async function coordinate(data: CoordinatorData): Promise<CheckResult> {
     store: options.store,
     omissionProbability: options.store === 'full' ? 0 : tally.omissionProbability(),
   });
-  const never = neverFiredWarning(stats.fired, complete);
-  if (never !== null) warnings.push(never);
-  if (options.store === 'fingerprint') warnings.push(omissionWarning(stats.omissionProbability));
 
   const base = {
     model: model.name,
