@@ -78,14 +78,18 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   }
 
   fire(i: number): number {
-    const c = this.commands[i]!;
-    if (!c.guard(this.cur)) return -1;
+    if (!this.commands[i]!.guard(this.cur)) return -1;
+    this.successorOf(i);
+    return this.familyIndex[i]!;
+  }
+
+  /** Writes command `c`'s successor of the current state into {@link scratch}. */
+  private successorOf(c: number): void {
     const s = this.scratch;
     const src = this.src;
     const off = this.off;
     for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
-    c.apply(this.nxt, IGNORE_EFFECTS);
-    return this.familyIndex[i]!;
+    this.commands[c]!.apply(this.nxt, IGNORE_EFFECTS);
   }
 
   fireNext(): number {
@@ -98,11 +102,7 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
         if (tests[i]!(cur)) {
           const c = command[i]!;
           if (c >= 0) {
-            const s = this.scratch;
-            const src = this.src;
-            const off = this.off;
-            for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
-            this.commands[c]!.apply(this.nxt, IGNORE_EFFECTS);
+            this.successorOf(c);
             this.pos = i + 1;
             return c;
           }
