@@ -25,10 +25,11 @@ export function checkDeterminism<S, A extends Action>(k: Kernel<S, A>, src: Uint
   }
   const walked = walkEnabled(k, src, off);
   const direct = first.flatMap((r, i) => (r === 'disabled' ? [] : [i])).join(',');
-  if (walked !== direct) {
+  const expanded = expandedSlots(k, src, off);
+  if (walked !== direct || expanded !== direct) {
     throw new GntcheckError(
       'BAD_MODEL',
-      `${name}: state #${id}: the guard tests enable slots [${walked}] but the guards enable [${direct}] (a command's tests must conjoin to its guard)`,
+      `${name}: state #${id}: the guard tests enable slots [${walked !== direct ? walked : expanded}] but the guards enable [${direct}] (a command's tests must conjoin to its guard)`,
     );
   }
   for (let i = 0; i < first.length; i++) {
@@ -39,6 +40,14 @@ export function checkDeterminism<S, A extends Action>(k: Kernel<S, A>, src: Uint
       );
     }
   }
+}
+
+/** The slots `expand` emits, which must be exactly those `fire` enables. */
+function expandedSlots<S, A extends Action>(k: Kernel<S, A>, src: Uint32Array, off: number): string {
+  k.load(src, off);
+  const out: number[] = [];
+  k.expand((slot) => out.push(slot));
+  return out.join(',');
 }
 
 /** The slots `fireNext` visits, which must be exactly those `fire` enables. */

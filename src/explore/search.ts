@@ -21,6 +21,19 @@ export type OnNewState = (id: number, words: Uint32Array, off: number, depth: nu
  */
 export type Route = (words: Uint32Array, parent: number, slot: number) => boolean;
 
+/** The state {@link Search.expand} is expanding. */
+interface Expanding<S> {
+  state: S;
+  id: number;
+  depth: number;
+  onNew: OnNewState;
+  route: Route | undefined;
+  /** Enabled slots so far. */
+  enabled: number;
+  /** The slot whose successor is being handled, or -1 between successors. */
+  slot: number;
+}
+
 /**
  * The one step every strategy shares: "check a new state, expand a state's
  * successors". Strategies differ only in which state they expand next and what they
@@ -75,38 +88,65 @@ export class Search<S, A extends Action> {
    */
   expand(id: number, src: Uint32Array, off: number, depth: number, onNew: OnNewState, route?: Route): void {
     const k = this.kernel;
-    const tracker = this.tracker;
-    const store = this.store;
-    const fired = this.fired;
-    const actionProps = tracker.hasActionProperties;
-    let slot = -1;
-    let enabled = 0;
-    let firing = true;
+    // One record, rewritten per state: the kernel calls onSuccessor with the slot only.
+    const at = this.at;
+    at.state = k.load(src, off);
+    at.id = id;
+    at.depth = depth;
+    at.onNew = onNew;
+    at.route = route;
+    at.enabled = 0;
+    at.slot = -1;
     try {
-      const s = k.load(src, off);
-      for (slot = k.fireNext(); slot >= 0; firing = true, slot = k.fireNext()) {
-        firing = false;
-        enabled++;
-        fired[k.familyOf(slot)]!++;
-        if (actionProps) tracker.checkTransition(s, k.actionAt(slot), k.successor(), id, slot, depth);
-        k.canonicalize();
-        if (route !== undefined && route(k.scratch, id, slot)) continue;
-        const nid = store.insert(k.scratch, 0);
-        if (nid >= 0) {
-          this.log.record(nid, id, slot);
-          if (depth + 1 > this.maxDepth) this.maxDepth = depth + 1;
-          tracker.checkState(k.successor(), nid, depth + 1);
-          onNew(nid, k.scratch, 0, depth + 1);
-        }
-      }
+      k.expand(this.onSuccessor);
     } catch (err) {
-      // fireNext throws before it returns the slot it was working on: ask the kernel.
-      throw this.wrap(err, firing ? k.failedSlot() : slot);
+      throw this.wrap(err, at.slot >= 0 ? at.slot : this.slotThatThrows(src, off));
     }
+    const enabled = at.enabled;
     this.transitions += enabled;
     this.expanded++;
-    if (enabled === 0) tracker.deadlock(id, depth);
+    if (enabled === 0) this.tracker.deadlock(id, depth);
     if (this.options.determinism === 'sample' && (id < 32 || id % 4093 === 0)) checkDeterminism(k, src, off, id);
+  }
+
+  /** The state being expanded, and while a successor is being handled (`slot` >= 0), its slot. */
+  private readonly at: Expanding<S> = { state: undefined as S, id: -1, depth: 0, onNew: () => {}, route: undefined, enabled: 0, slot: -1 };
+
+  /** The kernel's emit: one successor of {@link at}, in the kernel's scratch words. */
+  private readonly onSuccessor = (slot: number): void => {
+    const k = this.kernel;
+    const at = this.at;
+    at.slot = slot;
+    at.enabled++;
+    this.fired[k.familyOf(slot)]!++;
+    if (this.tracker.hasActionProperties) this.tracker.checkTransition(at.state, k.actionAt(slot), k.successor(), at.id, slot, at.depth);
+    k.canonicalize();
+    if (at.route === undefined || !at.route(k.scratch, at.id, slot)) {
+      const nid = this.store.insert(k.scratch, 0);
+      if (nid >= 0) {
+        this.log.record(nid, at.id, slot);
+        const depth = at.depth + 1;
+        if (depth > this.maxDepth) this.maxDepth = depth;
+        this.tracker.checkState(k.successor(), nid, depth);
+        at.onNew(nid, k.scratch, 0, depth);
+      }
+    }
+    at.slot = -1;
+  };
+
+  /**
+   * After the kernel threw while evaluating a guard or an effect: walks the state
+   * again, one slot at a time, to name the slot whose guard or effect throws.
+   */
+  private slotThatThrows(src: Uint32Array, off: number): number {
+    const k = this.kernel;
+    try {
+      k.load(src, off);
+      while (k.fireNext() >= 0);
+    } catch {
+      return k.failedSlot();
+    }
+    return -1;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
 import type { JsonValue } from '../util/json.js';
+import type { Emit } from './compiledExpander.js';
 
 /**
  * A model as the explorer sees it: every state is `words` 32-bit words, and the
@@ -33,6 +34,13 @@ export interface Kernel<S, A extends Action> {
    * slots for which `fire` would succeed, but may test shared guard prefixes once.
    */
   fireNext(): number;
+  /**
+   * Fires every enabled slot of the current state in slot order, calling `emit(slot)`
+   * once the slot's successor is in {@link scratch}; the same slots `fireNext` visits.
+   * The fast path of exploration. After it throws, {@link failedSlot} does not apply:
+   * reload the state and walk it with `fireNext` to find the slot.
+   */
+  expand(emit: Emit): void;
   /**
    * After `fireNext` threw: the slot whose guard or effect was being evaluated (for a
    * guard test shared by several slots, the first of them), so errors can name it.

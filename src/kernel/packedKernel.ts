@@ -2,6 +2,7 @@ import type { Action } from '../model/action.js';
 import { IGNORE_EFFECTS } from '../model/effects.js';
 import type { Command, Model, PackedForm } from '../model/model.js';
 import type { JsonValue } from '../util/json.js';
+import { compileExpander, type Emit, type Expander } from './compiledExpander.js';
 import { guardPlan, type GuardPlan } from './guardPlan.js';
 import type { Kernel } from './kernel.js';
 
@@ -28,6 +29,8 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   private src: Uint32Array = new Uint32Array(0);
   private off = 0;
   private readonly canon: ((v: V) => void) | undefined;
+  /** The plan compiled to straight-line code on first use (null: too large, interpreted by fireNext). */
+  private compiled: Expander<V> | null | undefined;
 
   constructor(
     readonly model: Model<V, A>,
@@ -117,6 +120,15 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     }
     this.pos = n;
     return -1;
+  }
+
+  expand(emit: Emit): void {
+    if (this.compiled === undefined) this.compiled = compileExpander(this.plan, this.commands, this.words);
+    if (this.compiled !== null) {
+      this.compiled(this.cur, this.nxt, this.scratch, this.src, this.off, emit);
+      return;
+    }
+    for (let c = this.fireNext(); c >= 0; c = this.fireNext()) emit(c);
   }
 
   failedSlot(): number {

@@ -2,6 +2,7 @@ import type { Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
 import { describeError, GntcheckError } from '../util/errors.js';
 import { canonicalJson, type JsonValue } from '../util/json.js';
+import type { Emit } from './compiledExpander.js';
 import type { Kernel } from './kernel.js';
 
 /**
@@ -71,6 +72,10 @@ export class PlainKernel<S, A extends Action> implements Kernel<S, A> {
     this.cursor = i + 1;
     this.fire(i);
     return i;
+  }
+
+  expand(emit: Emit): void {
+    for (let i = this.fireNext(); i >= 0; i = this.fireNext()) emit(i);
   }
 
   /** `fireNext` advances its cursor before firing, so a throw is about the slot before it. */

@@ -48,40 +48,100 @@ function validateShape(shape: Shape, path: string): void {
 /** Names a class cannot take as accessors; the views' own members all start with `$`. */
 const RESERVED_FIELDS = new Set(['constructor', '__proto__']);
 
-/** Scalars in declaration order, then placed first-fit-decreasing so no value straddles two words. */
+/**
+ * Scalars in declaration order, placed first-fit-decreasing so that no value straddles
+ * two words. An array of scalars whose bits fit in one word is placed as one block, its
+ * elements at equal strides, so that element `i` is at `shift0 + i * bits` of one word
+ * and the generated view reads it without position tables.
+ */
 function placeLeaves(root: RecordShape<Fields>): Placed[] {
   const found: { path: string; shape: ScalarShape; bits: number; order: number }[] = [];
+  /** Runs of consecutive leaves (`found` indices) placed together: one scalar, or one word-sized array. */
+  const blocks: { first: number; count: number; bits: number }[] = [];
   const walk = (shape: Shape, path: string): void => {
     switch (shape.kind) {
       case 'bool':
       case 'int':
-      case 'enum':
-        found.push({ path, shape, bits: bitsFor(shape), order: found.length });
+      case 'enum': {
+        const bits = bitsFor(shape);
+        blocks.push({ first: found.length, count: 1, bits });
+        found.push({ path, shape, bits, order: found.length });
         return;
-      case 'array':
-        for (let i = 0; i < shape.length; i++) walk(shape.of, `${path}[${i}]`);
+      }
+      case 'array': {
+        const of = shape.of;
+        const elementBits = of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum' ? bitsFor(of) : -1;
+        if (elementBits >= 0 && shape.length > 1 && shape.length * elementBits <= 32) {
+          const first = found.length;
+          for (let i = 0; i < shape.length; i++) {
+            found.push({ path: `${path}[${i}]`, shape: of as ScalarShape, bits: elementBits, order: found.length });
+          }
+          blocks.push({ first, count: shape.length, bits: shape.length * elementBits });
+          return;
+        }
+        for (let i = 0; i < shape.length; i++) walk(of, `${path}[${i}]`);
         return;
+      }
       case 'record':
         for (const [k, f] of Object.entries(shape.fields)) walk(f, path ? `${path}.${k}` : k);
         return;
     }
   };
   walk(root, '');
-  const bySize = [...found].sort((a, b) => b.bits - a.bits || a.order - b.order);
+  const bySize = [...blocks].sort((a, b) => b.bits - a.bits || a.first - b.first);
   const free: number[] = [];
-  const placed: Placed[] = [];
-  for (const leaf of bySize) {
-    let word = free.findIndex((f) => f >= leaf.bits);
+  const placed: Placed[] = new Array(found.length);
+  for (const block of bySize) {
+    let word = free.findIndex((f) => f >= block.bits);
     if (word < 0) {
       word = free.length;
       free.push(32);
     }
-    const shift = 32 - free[word]!;
-    free[word]! -= leaf.bits;
-    placed.push({ ...leaf, word, shift });
+    let shift = 32 - free[word]!;
+    free[word]! -= block.bits;
+    for (let i = block.first; i < block.first + block.count; i++) {
+      const leaf = found[i]!;
+      placed[i] = { ...leaf, word, shift };
+      shift += leaf.bits;
+    }
   }
-  placed.sort((a, b) => a.order - b.order);
   return placed;
+}
+
+/** An array's site: its path with every index dropped (`tlb[1]` -> `tlb[]`). */
+function siteOf(path: string): string {
+  return path.replace(/\[\d+\]/g, '[]');
+}
+
+/** For every array-of-scalars site, whether each of its instances is placed at equal strides within one word. */
+function uniformArraySites(root: RecordShape<Fields>, leafAt: ReadonlyMap<string, Placed>): Map<string, boolean> {
+  const sites = new Map<string, boolean>();
+  const walk = (shape: Shape, path: string): void => {
+    switch (shape.kind) {
+      case 'bool':
+      case 'int':
+      case 'enum':
+        return;
+      case 'array': {
+        const of = shape.of;
+        if (of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum') {
+          const leaves = Array.from({ length: shape.length }, (_, i) => leafAt.get(`${path}[${i}]`)!);
+          const first = leaves[0];
+          const uniform = leaves.every((l, i) => l.word === first!.word && l.shift === first!.shift + i * l.bits);
+          const site = siteOf(path);
+          sites.set(site, (sites.get(site) ?? true) && uniform);
+          return;
+        }
+        for (let i = 0; i < shape.length; i++) walk(of, `${path}[${i}]`);
+        return;
+      }
+      case 'record':
+        for (const [k, f] of Object.entries(shape.fields)) walk(f, path ? `${path}.${k}` : k);
+        return;
+    }
+  };
+  walk(root, '');
+  return sites;
 }
 
 /** Runtime helpers the generated view classes call; kept out of the generated source. */
@@ -180,7 +240,52 @@ class ViewCompiler {
   private readonly consts: unknown[] = [];
   private counter = 0;
 
-  constructor(private readonly leafAt: ReadonlyMap<string, Placed>) {}
+  /** Per array site (`tlb[][]`), whether every instance's elements sit at equal strides in one word. */
+  private readonly uniformSites: ReadonlyMap<string, boolean>;
+  /** Per uniform site, the name of its generated class. */
+  private readonly strideClasses = new Map<string, string>();
+
+  constructor(
+    private readonly leafAt: ReadonlyMap<string, Placed>,
+    root: RecordShape<Fields>,
+  ) {
+    this.uniformSites = uniformArraySites(root, leafAt);
+  }
+
+  /**
+   * One class per array site whose elements are at equal strides in one word: element
+   * `i` is `(word >>> (shift0 + i * bits)) & mask`, with the site's constants written
+   * into the code and only the word and first shift per instance. Every instance of a
+   * site (each row of `tlb`) shares the class, so call sites stay monomorphic.
+   */
+  private strideClass(site: string, of: ScalarShape, length: number): string {
+    const known = this.strideClasses.get(site);
+    if (known !== undefined) return known;
+    const name = `A${this.strideClasses.size}`;
+    this.strideClasses.set(site, name);
+    const bits = bitsFor(of);
+    const mask = bits === 0 ? 0 : 2 ** bits - 1;
+    const check = `if (i >>> 0 !== i || i >= ${length}) H.Helpers.indexError(this.path, i, ${length});`;
+    const at = `const r = this.r; const k = r.$o + this.w0; const sh = this.s0 + i * ${bits};`;
+    const methods =
+      of.kind === 'bool'
+        ? [
+            `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + this.w0] >>> (this.s0 + i)) & 1) !== 0; }`,
+            `set(i, v) { ${check} ${at} r.$b[k] = v ? r.$b[k] | (1 << sh) : r.$b[k] & ~(1 << sh); }`,
+          ]
+        : (() => {
+            const min = of.kind === 'int' ? of.min : 0;
+            const span = of.kind === 'int' ? of.max - of.min : of.values.length - 1;
+            return [
+              `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + this.w0] >>> (this.s0 + i * ${bits})) & ${mask}) + ${min}; }`,
+              `set(i, v) { ${check} const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(this.path + '[' + i + ']', v, ${this.konst(of)}); ${at} r.$b[k] = (r.$b[k] & ~(${mask} << sh)) | (x << sh); }`,
+            ];
+          })();
+    this.classes.push(
+      `class ${name} {\nconstructor(r, w0, s0, path) { this.r = r; this.w0 = w0; this.s0 = s0; this.path = path; this.length = ${length}; }\n${methods.join('\n')}\n}`,
+    );
+    return name;
+  }
 
   private konst(v: unknown): string {
     this.consts.push(v);
@@ -199,6 +304,11 @@ class ViewCompiler {
         const of = shape.of;
         if (of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum') {
           const leaves = paths.map((p) => this.leafAt.get(p)!);
+          const site = siteOf(path);
+          if (this.uniformSites.get(site) === true) {
+            const first = leaves[0];
+            return `new ${this.strideClass(site, of, shape.length)}(root, ${first?.word ?? 0}, ${first?.shift ?? 0}, ${JSON.stringify(path)})`;
+          }
           const w = this.konst(Int32Array.from(leaves.map((l) => l.word)));
           const s = this.konst(Int32Array.from(leaves.map((l) => l.shift)));
           const bits = bitsFor(of);
@@ -348,7 +458,7 @@ export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<V
   const placed = placeLeaves(shape);
   const words = Math.max(1, placed.reduce((m, l) => Math.max(m, l.word + 1), 0));
   const leafAt = new Map(placed.map((l) => [l.path, l]));
-  const compiler = new ViewCompiler(leafAt);
+  const compiler = new ViewCompiler(leafAt, shape);
   const Root = compiler.build(compiler.recordClass(shape, '', true));
   const root = (v: V): ViewRoot => v as unknown as ViewRoot;
   const leaves: Leaf[] = placed.map(({ path, shape: s, bits, word, shift }) => ({ path, shape: s, bits, word, shift }));

@@ -3,6 +3,7 @@ import { fail } from '../util/errors.js';
 import { canonicalJson } from '../util/json.js';
 import type { Action } from './action.js';
 import { IGNORE_EFFECTS, type EffectSink } from './effects.js';
+import { boundEffect, boundTest } from './boundCall.js';
 import type { Command, GuardTest, Model } from './model.js';
 import type { Property } from './property.js';
 
@@ -104,10 +105,9 @@ export function family<V, K extends string>(
     if (i === keys.length) {
       const params = { ...acc } as Params<K>;
       const action = { type, ...acc } as Action & Params<K>;
-      const applyOne = (v: V, fx: EffectSink): void => apply(v, params, fx);
+      const applyOne = boundEffect(apply, params);
       if (levels === null) {
-        const whole = guard as (v: V, p: Params<K>) => boolean;
-        out.push({ action, guard: (v) => whole(v, params), apply: applyOne });
+        out.push({ action, guard: boundTest(guard as (v: V, p: Params<K>) => boolean, params), apply: applyOne });
       } else {
         // The last test is this command's own (a leaf); every earlier one is shared.
         const own = keys.length > 0 && levels[keys[keys.length - 1]!] !== undefined;
@@ -121,7 +121,7 @@ export function family<V, K extends string>(
     for (let x = 0; x < domains[key]; x++) {
       const next = { ...acc, [key]: x };
       const prefix = next as Params<K>;
-      build(i + 1, next, level ? [...tests, (v: V) => level(v, prefix)] : tests);
+      build(i + 1, next, level ? [...tests, boundTest(level, prefix)] : tests);
     }
   };
   build(0, {}, levels?.when ? [levels.when] : []);

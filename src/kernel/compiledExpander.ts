@@ -1,0 +1,103 @@
+import type { Action } from '../model/action.js';
+import { boundParts } from '../model/boundCall.js';
+import { IGNORE_EFFECTS } from '../model/effects.js';
+import type { Command } from '../model/model.js';
+import type { GuardPlan } from './guardPlan.js';
+
+/** Called once per enabled slot, after its successor has been written to the scratch words. */
+export type Emit = (slot: number) => void;
+
+/**
+ * Fires every enabled command of the state bound to `cur` (whose words are
+ * `src[off..off+words)`), in slot order: for each, copies the words into `scratch`
+ * (which `nxt` views), applies the command and calls `emit(slot)`.
+ */
+export type Expander<V> = (cur: V, nxt: V, scratch: Uint32Array, src: Uint32Array, off: number, emit: Emit) => void;
+
+/** Generated functions hold about this many plan nodes at most, so that V8 optimises each. */
+const NODES_PER_FUNCTION = 400;
+/** Plans larger than this stay interpreted. */
+const MAX_NODES = 20_000;
+/** States up to this many words are copied with unrolled assignments. */
+const UNROLL_WORDS = 8;
+
+/**
+ * Compiles a guard plan into straight-line JavaScript: nested `if`s in plan order,
+ * each test and effect called through its own call site. The interpreted walk
+ * (`PackedKernel.fireNext`) calls every test from one site, so V8 sees hundreds of
+ * targets there and can neither inline nor specialise; here each site has one target,
+ * and tests and effects made by `family` are called on their shared function with
+ * their constant parameters directly (see boundCall.ts). The result visits exactly
+ * the slots the interpreted walk visits, in the same order (determinism.ts checks it).
+ *
+ * Returns null for plans too large to compile usefully; the caller interprets those.
+ */
+export function compileExpander<V>(
+  plan: GuardPlan<V>,
+  commands: readonly Command<V, Action>[],
+  words: number,
+  nodesPerFunction = NODES_PER_FUNCTION,
+): Expander<V> | null {
+  const n = plan.tests.length;
+  if (n === 0 || n > MAX_NODES) return null;
+  const consts: unknown[] = [];
+  const constIndex = new Map<unknown, number>();
+  const ref = (x: unknown): string => {
+    let i = constIndex.get(x);
+    if (i === undefined) {
+      i = consts.push(x) - 1;
+      constIndex.set(x, i);
+    }
+    return `K${i}`;
+  };
+  const callTest = (f: unknown): string => {
+    const b = boundParts(f);
+    return b ? `${ref(b.target)}(cur, ${ref(b.args)})` : `${ref(f)}(cur)`;
+  };
+  const callEffect = (f: unknown): string => {
+    const b = boundParts(f);
+    return b ? `${ref(b.target)}(nxt, ${ref(b.args)}, FX)` : `${ref(f)}(nxt, FX)`;
+  };
+  const copy =
+    words <= UNROLL_WORDS
+      ? Array.from({ length: words }, (_, k) => `scratch[${k}] = src[off + ${k}];`).join(' ')
+      : `for (let k = 0; k < ${words}; k++) scratch[k] = src[off + k];`;
+
+  const { tests, skip, command } = plan;
+  /** Code for the sibling nodes from..to (a node's subtree is node+1..skip[node]). */
+  const emitNodes = (from: number, to: number, indent: string, out: string[]): void => {
+    for (let i = from; i < to; ) {
+      const c = command[i]!;
+      if (c >= 0) {
+        out.push(`${indent}if (${callTest(tests[i])}) { ${copy} ${callEffect(commands[c]!.apply)}; emit(${c}); }`);
+        i++;
+      } else {
+        out.push(`${indent}if (${callTest(tests[i])}) {`);
+        emitNodes(i + 1, skip[i]!, indent + '  ', out);
+        out.push(`${indent}}`);
+        i = skip[i]!;
+      }
+    }
+  };
+
+  // Top-level subtrees grouped into functions of bounded size, so that each stays
+  // small enough for V8 to optimise.
+  const parts: string[] = [];
+  for (let from = 0; from < n; ) {
+    let to = from;
+    while (to < n && (to === from || skip[to]! - from <= nodesPerFunction)) to = skip[to]!;
+    const body: string[] = [];
+    emitNodes(from, to, '  ', body);
+    parts.push(`function part${parts.length}(cur, nxt, scratch, src, off, emit) {\n${body.join('\n')}\n}`);
+    from = to;
+  }
+  const calls = parts.map((_, i) => `  part${i}(cur, nxt, scratch, src, off, emit);`).join('\n');
+  const source = [
+    ...consts.map((_, i) => `const K${i} = KS[${i}];`),
+    ...parts,
+    `return function expand(cur, nxt, scratch, src, off, emit) {\n${calls}\n};`,
+  ].join('\n');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function('KS', 'FX', source) as (ks: unknown[], fx: unknown) => Expander<V>;
+  return make(consts, IGNORE_EFFECTS);
+}
