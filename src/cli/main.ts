@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 import { MODELS } from '../../models/index.js';
+import type { ModelDefinition } from '../model/definition.js';
 import { GntcheckError } from '../util/errors.js';
-import { CHECK_USAGE, runCheck } from './checkCommand.js';
-import { runConform } from './conformCommand.js';
-import { runList } from './listCommand.js';
-import { runReplay } from './replayCommand.js';
-import { runReport } from './reportCommand.js';
-import { runSimulate } from './simulateCommand.js';
 
-const USAGE = `gntcheck: a model checker for hypervisor split-driver protocols
+type Command = (models: readonly ModelDefinition[], args: string[]) => number;
+
+/** Each command's module is loaded only when it runs, so `check` starts without the report, simulation and implementation code. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./checkCommand.js')).runCheck,
+  list: async () => (await import('./listCommand.js')).runList,
+  replay: async () => (await import('./replayCommand.js')).runReplay,
+  report: async () => (await import('./reportCommand.js')).runReport,
+  simulate: async () => (await import('./simulateCommand.js')).runSimulate,
+  conform: async () => (await import('./conformCommand.js')).runConform,
+};
+
+const usage = async (): Promise<string> => `gntcheck: a model checker for hypervisor split-driver protocols
 
 commands:
   check     explore a model (--model) or run specs, and decide their properties
@@ -18,30 +25,20 @@ commands:
   simulate  random runs of a model at any size (fast-check), shrinking the first violation
   conform   replay a trace file on an implementation (--impl), reporting where they diverge
 
-${CHECK_USAGE}`;
+${(await import('./checkCommand.js')).CHECK_USAGE}`;
 
 /** Exit codes: 0 ok, 1 violation, 2 incomplete, 3 bad input, 4 internal error. */
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    const load = command === undefined ? undefined : COMMANDS[command];
+    if (load !== undefined) return (await load())(MODELS, rest);
     switch (command) {
-      case 'check':
-        return runCheck(MODELS, rest);
-      case 'list':
-        return runList(MODELS, rest);
-      case 'replay':
-        return runReplay(MODELS, rest);
-      case 'report':
-        return runReport(MODELS, rest);
-      case 'simulate':
-        return runSimulate(MODELS, rest);
-      case 'conform':
-        return runConform(MODELS, rest);
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(USAGE + '\n');
+        process.stdout.write((await usage()) + '\n');
         return command === undefined ? 3 : 0;
       default:
         process.stderr.write(`gntcheck: error: BAD_OPTION: unknown command ${JSON.stringify(command)} (try gntcheck help)\n`);
@@ -64,4 +61,6 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -4,7 +4,8 @@ import { SEEN, type StateStore } from './store.js';
 
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
-const RECENT_MASK = (1 << 14) - 1;
+/** The recent-state cache takes about this many bytes: small enough to stay in a core's L2 cache. */
+const RECENT_BYTES = 1 << 19;
 
 /**
  * Exact seen-set: every state's words kept in chunks indexed by id, and an
@@ -24,15 +25,21 @@ export class FullStateStore implements StateStore {
   private mask: number;
   /** log2 of the table size: ids take the low `bits` bits of an entry, the tag the rest. */
   private bits: number;
+  /**
+   * Direct-mapped cache of recently stored or found states: entries of `words + 1`
+   * words, a 1 marking the entry valid, then the state (one cache line to check).
+   */
   private readonly recent: Uint32Array;
-  private readonly recentValid = new Uint8Array(RECENT_MASK + 1);
+  private readonly recentMask: number;
 
   constructor(
     private readonly words: number,
     private readonly budget: MemoryBudget,
     initialCapacity = 1 << 12,
   ) {
-    this.recent = new Uint32Array((RECENT_MASK + 1) * words);
+    const entries = 2 ** Math.max(8, Math.min(16, Math.floor(Math.log2(RECENT_BYTES / ((words + 1) * 4)))));
+    this.recent = new Uint32Array(entries * (words + 1));
+    this.recentMask = entries - 1;
     this.bits = Math.max(4, Math.ceil(Math.log2(initialCapacity)));
     const cap = 2 ** this.bits;
     budget.reserve(cap * 4);
@@ -50,10 +57,12 @@ export class FullStateStore implements StateStore {
     // A small direct-mapped cache of recently seen states answers most repeats
     // without touching the (large, uncached) table and chunks.
     const recent = this.recent;
-    const rc = ((h >>> 16) & RECENT_MASK) * w;
-    let r = 0;
-    while (r < w && recent[rc + r] === src[off + r]) r++;
-    if (r === w && this.recentValid[rc / w] === 1) return SEEN;
+    const rc = ((h >>> 8) & this.recentMask) * (w + 1);
+    if (recent[rc] === 1) {
+      let r = 0;
+      while (r < w && recent[rc + 1 + r] === src[off + r]) r++;
+      if (r === w) return SEEN;
+    }
     const tag = (h >>> bits) << bits;
     let slot = h & mask;
     for (;;) {
@@ -92,9 +101,10 @@ export class FullStateStore implements StateStore {
 
   /** Caches a state known to be stored (only then: a failed insert must leave no trace). */
   private remember(rc: number, src: Uint32Array, off: number): void {
+    const recent = this.recent;
     const w = this.words;
-    for (let r = 0; r < w; r++) this.recent[rc + r] = src[off + r]!;
-    this.recentValid[rc / w] = 1;
+    recent[rc] = 1;
+    for (let r = 0; r < w; r++) recent[rc + 1 + r] = src[off + r]!;
   }
 
   lookup(src: Uint32Array, off: number): number {
@@ -148,7 +158,7 @@ export class FullStateStore implements StateStore {
   }
 
   bytes(): number {
-    return this.table.byteLength + this.chunks.length * CHUNK * this.words * 4;
+    return this.table.byteLength + this.chunks.length * CHUNK * this.words * 4 + this.recent.byteLength;
   }
 
   omissionProbability(): number {
