@@ -2,7 +2,7 @@
 import { MODELS } from '../../models/index.js';
 import { GntcheckError } from '../util/errors.js';
 import { CHECK_USAGE, runCheck } from './checkCommand.js';
-import { runConform } from './conformCommand.js';
+import { runConformWithModules } from './conformCommand.js';
 import { runList } from './listCommand.js';
 import { runReplay } from './replayCommand.js';
 import { runReport } from './reportCommand.js';
@@ -21,7 +21,7 @@ commands:
 ${CHECK_USAGE}`;
 
 /** Exit codes: 0 ok, 1 violation, 2 incomplete, 3 bad input, 4 internal error. */
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -36,7 +36,7 @@ function main(argv: readonly string[]): number {
       case 'simulate':
         return runSimulate(MODELS, rest);
       case 'conform':
-        return runConform(MODELS, rest);
+        return await runConformWithModules(MODELS, rest);
       case undefined:
       case 'help':
       case '--help':
@@ -64,4 +64,4 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
