@@ -8,6 +8,7 @@ import type { PersistentGrantStoreApi } from '../blkback/persistentGrantStoreApi
 import { intParam } from './blkifSnapshot.js';
 import { requestGrefs, segmentsSnapshot, type SegmentsSnapshot } from './segmentsSnapshot.js';
 import { xenBlkbkMap, type MapFault } from './xenBlkbkMap.js';
+import { CHOSEN_PURGE_UNSUPPORTED, modelNodes, storeNodes, teardownCall } from './treeNodes.js';
 
 /**
  * Replays blkif-segments traces on a {@link PersistentGrantStoreApi}, driven the way
@@ -73,10 +74,10 @@ export class BlkifSegmentsStoreAdapter implements ImplementationAdapter {
       case 'BackDisconnect': {
         const r = this.store!.teardown();
         if (!r.ok) this.bug = true;
-        return { kind: 'applied', calls: [`store.teardown() -> ${r.ok ? `ok, removed ${r.removed.length}` : r.error}`] };
+        return { kind: 'applied', calls: [teardownCall(r)] };
       }
       case 'BackPurge':
-        return { kind: 'unsupported', reason: 'the store purges by its own rules (timeouts, num_clean); it cannot be told to drop one node' };
+        return { kind: 'unsupported', reason: CHOSEN_PURGE_UNSUPPORTED };
       default:
         return { kind: 'ignored' };
     }
@@ -84,17 +85,14 @@ export class BlkifSegmentsStoreAdapter implements ImplementationAdapter {
 
   observe(): JsonValue {
     const store = this.store!;
-    const nodes = store.grefs().map((g) => {
-      const n = store.peek(g)!;
-      return { gref: g, state: n.active ? 'Active' : 'Idle', page: n.page };
-    });
+    const nodes = storeNodes(store);
     const held = this.nodesOfSlot.map((segs) => segs.map((n) => n?.gref ?? null));
     return { nodes, size: store.size, inUse: Math.max(-1, store.inUse), bug: this.bug, held };
   }
 
   expected(state: JsonValue): JsonValue {
     const m = segmentsSnapshot(state);
-    const nodes = m.tree.flatMap((t, g) => (t === 'Absent' ? [] : [{ gref: g, state: t, page: m.treeFrame[g]! }]));
+    const nodes = modelNodes(m.tree, m.treeFrame);
     const held = m.segKind.map((segs, s) => segs.map((k, i) => (k === 'Node' ? (m.segGref[s]![i] as number) : null)));
     return { nodes, size: nodes.length, inUse: m.inUse, bug: m.bug, held };
   }
