@@ -46,7 +46,15 @@ export { ReferencePool } from './blkfront/referencePool.js';
 export { poolModelCommands, poolView, referencePoolView, runPoolModel } from './blkfront/poolModelCommands.js';
 export type { PoolModelConfig, PoolModelState, PoolUnderTest, PoolView } from './blkfront/poolModelCommands.js';
 
-export { ADAPTERS, BlkbackStoreAdapter, BlkfrontPoolAdapter, BlkifAdapter, TraceGrantTable } from './adapters/index.js';
+export {
+  ADAPTERS,
+  BlkbackStoreAdapter,
+  BlkfrontPoolAdapter,
+  BlkifAdapter,
+  BlkifSegmentsStoreAdapter,
+  TraceGrantTable,
+  xenBlkbkMap,
+} from './adapters/index.js';
 export type { PoolFactory } from './adapters/index.js';
 
 // The deliberately broken stores and pool are NOT re-exported here: import them from

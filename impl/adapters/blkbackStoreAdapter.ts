@@ -6,6 +6,7 @@ import type { PersistentGrant } from '../blkback/persistentGrant.js';
 import { PersistentGrantStore } from '../blkback/persistentGrantStore.js';
 import type { PersistentGrantStoreApi } from '../blkback/persistentGrantStoreApi.js';
 import { blkifSnapshot, intParam } from './blkifSnapshot.js';
+import { CHOSEN_PURGE_UNSUPPORTED, modelNodes, storeNodes, teardownCall } from './treeNodes.js';
 
 /**
  * Replays blkif traces on a {@link PersistentGrantStoreApi}: the backend's tree.
@@ -67,10 +68,10 @@ export class BlkbackStoreAdapter implements ImplementationAdapter {
       }
       case 'BackDisconnect': {
         const r = store.teardown();
-        return { kind: 'applied', calls: [`store.teardown() -> ${r.ok ? `ok, removed ${r.removed.length}` : r.error}`] };
+        return { kind: 'applied', calls: [teardownCall(r)] };
       }
       case 'LruPurge':
-        return { kind: 'unsupported', reason: 'the store purges by its own rules (timeouts, num_clean); it cannot be told to drop one node' };
+        return { kind: 'unsupported', reason: CHOSEN_PURGE_UNSUPPORTED };
       default:
         return { kind: 'ignored' };
     }
@@ -78,16 +79,13 @@ export class BlkbackStoreAdapter implements ImplementationAdapter {
 
   observe(): JsonValue {
     const store = this.store!;
-    const nodes = store.grefs().map((g) => {
-      const n = store.peek(g)!;
-      return { gref: g, state: n.active ? 'Active' : 'Idle', page: n.page };
-    });
+    const nodes = storeNodes(store);
     return { nodes, size: store.size, inUse: store.inUse };
   }
 
   expected(state: JsonValue): JsonValue {
     const m = blkifSnapshot(state);
-    const nodes = m.tree.flatMap((t, g) => (t === 'Absent' ? [] : [{ gref: g, state: t, page: m.treeFrame[g]! }]));
+    const nodes = modelNodes(m.tree, m.treeFrame);
     return { nodes, size: nodes.length, inUse: nodes.filter((n) => n.state === 'Active').length };
   }
 }

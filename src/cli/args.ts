@@ -7,13 +7,34 @@ type Values = Record<string, string | boolean | string[] | boolean[] | undefined
 /** `util.parseArgs` with errors turned into BAD_OPTION. */
 export function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Values; positionals: string[] } {
   try {
-    const r = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const r = parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
     return { values: r.values as Values, positionals: r.positionals };
   } catch (err) {
     // Node's parseArgs messages run to several lines of advice; the first names the problem.
     const first = describeError(err).replace(/^TypeError \[[A-Z_]+\]: /, '').split('\n')[0]!;
     return fail('BAD_OPTION', first);
   }
+}
+
+/**
+ * `--depth -1` as `--depth=-1`: parseArgs takes a value that starts with a dash for a
+ * mistyped option and reports "argument is ambiguous"; a negative number is a value,
+ * which the option's own check then rejects with a message naming it.
+ */
+function joinNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
 }
 
 export function intOption(values: Values, name: string): number | undefined {

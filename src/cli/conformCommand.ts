@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ADAPTERS } from '../../impl/adapters/index.js';
 import type { AdapterFactory } from '../conformance/adapter.js';
+import { loadAdapterModule } from '../conformance/loadAdapters.js';
 import { replayOnImplementation } from '../conformance/replayOnImplementation.js';
 import { findDefinition, instantiate, type ModelDefinition } from '../model/definition.js';
 import { formatValue } from '../trace/diff.js';
@@ -11,29 +12,46 @@ import { describeError, fail } from '../util/errors.js';
 import { parse } from './args.js';
 
 export const CONFORM_USAGE = `usage:
-  gntcheck conform <trace.itf.json> [--impl <name>] [--json]
-  gntcheck conform --list
+  gntcheck conform <trace.itf.json> [--impl <name>] [--adapter <module.js> ...] [--json]
+  gntcheck conform --list [--adapter <module.js> ...]
 
 Replays a trace the checker wrote (check --out, simulate --out) on an implementation,
 step by step, and reports the first step where the implementation's state differs from
 the model's. --impl names an adapter (default: the first one for the trace's model).
+--adapter loads an ES module whose default export (or export named adapters) is an
+adapter factory or an array of them; its adapters come first.
 
 exit: 0 the implementation conforms, 1 it diverges, 3 bad input`;
 
-/** `gntcheck conform`: exit 0 when the implementation follows the trace, 1 at a divergence. */
+const CONFORM_OPTIONS = {
+  impl: { type: 'string' },
+  adapter: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  list: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+/** `gntcheck conform` with the user's `--adapter` modules loaded first. */
+export async function runConformWithModules(registry: readonly ModelDefinition[], argv: readonly string[]): Promise<number> {
+  const files = (parse(argv, CONFORM_OPTIONS).values['adapter'] as string[] | undefined) ?? [];
+  const loaded: AdapterFactory[] = [];
+  for (const file of files) loaded.push(...(await loadAdapterModule(file)));
+  return runConform(registry, argv, [...loaded, ...ADAPTERS]);
+}
+
+/**
+ * `gntcheck conform`: exit 0 when the implementation follows the trace, 1 at a divergence.
+ * `adapters` are the ones to choose from (`--adapter` modules are loaded by {@link runConformWithModules}).
+ */
 export function runConform(registry: readonly ModelDefinition[], argv: readonly string[], adapters: readonly AdapterFactory[] = ADAPTERS): number {
-  const { values, positionals } = parse(argv, {
-    impl: { type: 'string' },
-    json: { type: 'boolean' },
-    list: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
+  const { values, positionals } = parse(argv, CONFORM_OPTIONS);
   if (values['help']) {
     process.stdout.write(CONFORM_USAGE + '\n');
     return 0;
   }
   if (values['list']) {
-    for (const a of adapters) process.stdout.write(`${a.name.padEnd(16)} (${a.models.join(', ')}) ${a.description}\n`);
+    const width = Math.max(...adapters.map((a) => a.name.length));
+    for (const a of adapters) process.stdout.write(`${a.name.padEnd(width)}  (${a.models.join(', ')}) ${a.description}\n`);
     return 0;
   }
   if (positionals.length !== 1) fail('BAD_OPTION', `conform takes one trace file\n${CONFORM_USAGE}`);

@@ -3,7 +3,7 @@ import { MODELS } from '../../models/index.js';
 import type { ModelDefinition } from '../model/definition.js';
 import { GntcheckError } from '../util/errors.js';
 
-type Command = (models: readonly ModelDefinition[], args: string[]) => number;
+type Command = (models: readonly ModelDefinition[], args: string[]) => number | Promise<number>;
 
 /** Each command's module is loaded only when it runs, so `check` starts without the report, simulation and implementation code. */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
@@ -12,7 +12,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   replay: async () => (await import('./replayCommand.js')).runReplay,
   report: async () => (await import('./reportCommand.js')).runReport,
   simulate: async () => (await import('./simulateCommand.js')).runSimulate,
-  conform: async () => (await import('./conformCommand.js')).runConform,
+  conform: async () => (await import('./conformCommand.js')).runConformWithModules,
 };
 
 const usage = async (): Promise<string> => `gntcheck: a model checker for hypervisor split-driver protocols
@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const load = command === undefined ? undefined : COMMANDS[command];
-    if (load !== undefined) return (await load())(MODELS, rest);
+    if (load !== undefined) return await (await load())(MODELS, rest);
     switch (command) {
       case undefined:
       case 'help':

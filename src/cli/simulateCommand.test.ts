@@ -24,13 +24,18 @@ function quietly(f: () => number): { code: number; stdout: string } {
 }
 
 function codeOf(f: () => unknown): string {
+  return errorOf(f).split(':')[0]!;
+}
+
+/** `CODE: message` of the GntcheckError `f` throws (what main prints after "gntcheck: error: "). */
+function errorOf(f: () => unknown): string {
   try {
     quietly(() => {
       f();
       return 0;
     });
   } catch (err) {
-    return err instanceof GntcheckError ? err.code : String(err);
+    return err instanceof GntcheckError ? `${err.code}: ${err.message}` : String(err);
   }
   return 'no error';
 }
@@ -86,5 +91,24 @@ describe('gntcheck simulate and conform', () => {
     expect(codeOf(() => runSimulate(REGISTRY, ['--runs', '3']))).toBe('BAD_OPTION');
     expect(codeOf(() => runConform(REGISTRY, [lruFile, '--impl', 'nope']))).toBe('BAD_OPTION');
     expect(codeOf(() => runConform(REGISTRY, [join(dir, 'missing.json')]))).toBe('IO');
+    expect(codeOf(() => runSimulate(REGISTRY, ['--model', 'nope']))).toBe('UNKNOWN_MODEL');
+  });
+
+  it('names the problem in one line: a negative number is a value, and the depth is bounded', () => {
+    const sim = (...a: string[]) => () => runSimulate(REGISTRY, ['--model', 'blkif', ...a]);
+    expect(errorOf(sim('--depth', '-1'))).toBe('BAD_OPTION: depth must be a positive integer, got -1');
+    expect(errorOf(sim('--runs', '-3'))).toBe('BAD_OPTION: runs must be a positive integer, got -3');
+    expect(errorOf(sim('--depth', '100000000'))).toBe(
+      "BAD_OPTION: depth must be at most 1000000 (a run's choices are drawn before it starts), got 100000000",
+    );
+    expect(errorOf(sim('--weight', 'BackMap=0'))).toBe('BAD_OPTION: --weight expects TYPE=N with N a positive integer, got "BackMap=0"');
+  });
+
+  it('warns when --path names a run that violates nothing', () => {
+    const out = quietly(() => runSimulate(REGISTRY, ['--model', 'blkif', '--depth', '50', '--seed', '4', '--path', '3', '--json']));
+    expect([out.code, JSON.parse(out.stdout).warnings]).toEqual([
+      0,
+      ['the run at --path 3 violates nothing with these options (reproduce with the seed, --depth and --weight of the original run)'],
+    ]);
   });
 });

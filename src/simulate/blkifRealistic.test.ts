@@ -46,7 +46,12 @@ describe('blkif at P=32 G=64 R=32 C=24 MAXP=32', () => {
     ['lru', {}, 'unmapOnlyOnDisconnect', 9, ['unmapOnlyOnDisconnect', 7, 23, 9]],
     ['free-in-use', {}, 'noMappedPrivateFrame', 9, ['noMappedPrivateFrame', 3, 17, 9]],
     ['flush-after-unpin', {}, 'tlbCoherent', 11, ['tlbCoherent', 3, 18, 11]],
+    ['negotiation', { FP: false }, 'negotiationAgreement', 4, ['negotiationAgreement', 1, 11, 4]],
+    ['disconnect-on-closing', {}, 'deadlock', 7, ['deadlock', 3, 17, 7]],
   ];
+  // close-busy, teardown-inflight, xsa396-query (FP=BP=false) and an undersized tree
+  // (MAXP=8) fail as well at this size (README, simulate), but shrinking their longer
+  // first failures takes seconds each, so they are left to the CLI.
   for (const [variant, extra, property, specBfs, expected] of cases) {
     it(`variant ${variant} still violates ${property}`, () => {
       const { model, origin, weights } = instance(extra, variant);

@@ -33,6 +33,12 @@ export const DEFAULT_SIMULATE_OPTIONS: Omit<SimulateOptions, 'seed'> = {
   shrink: true,
 };
 
+/**
+ * fast-check draws a run's whole choice list before the run starts, so the depth bounds
+ * memory: three blkif runs at depth 10^6 took 0.4 GB; at 10^8 the heap ran out.
+ */
+export const MAX_DEPTH = 1_000_000;
+
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
@@ -42,6 +48,7 @@ export function resolveSimulateOptions(given: Partial<SimulateOptions>): Simulat
   const o: SimulateOptions = { ...DEFAULT_SIMULATE_OPTIONS, seed: freshSeed(), ...defined };
   if (!Number.isSafeInteger(o.runs) || o.runs < 1) fail('BAD_OPTION', `runs must be a positive integer, got ${o.runs}`);
   if (!Number.isSafeInteger(o.depth) || o.depth < 1) fail('BAD_OPTION', `depth must be a positive integer, got ${o.depth}`);
+  if (o.depth > MAX_DEPTH) fail('BAD_OPTION', `depth must be at most ${MAX_DEPTH} (a run's choices are drawn before it starts), got ${o.depth}`);
   if (!Number.isInteger(o.seed) || o.seed < INT32_MIN || o.seed > INT32_MAX) {
     fail('BAD_OPTION', `seed must be an integer in ${INT32_MIN}..${INT32_MAX}, got ${o.seed}`);
   }

@@ -56,6 +56,12 @@ export function simulate<S, A extends Action>(
   };
 
   const warnings: string[] = [];
+  if (options.path !== null && search.failing === null) {
+    warnings.push(
+      `the run at --path ${options.path} violates nothing with these options ` +
+        '(reproduce with the seed, --depth and --weight of the original run)',
+    );
+  }
   let violation: SimulatedViolation | null = null;
   if (search.failing !== null) {
     const found = search.failing;

@@ -22,17 +22,35 @@ export function flatten(value: JsonValue, prefix = '', out = new Map<string, Jso
   return out;
 }
 
-/** The scalar fields that differ between two states, in the order of `after`'s fields. */
+/**
+ * The scalar fields that differ between two states, in the order of `after`'s fields.
+ * An empty array or object on one side whose path has elements on the other is not
+ * reported as a change of its own ("nodes: [] -> (absent)" would say the other side has
+ * no such field): the elements' own lines (`nodes[0].gref: (absent) -> 0`) say it all.
+ */
 export function diffStates(before: JsonValue, after: JsonValue): FieldChange[] {
   const a = flatten(before);
   const b = flatten(after);
   const out: FieldChange[] = [];
   for (const [path, v] of b) {
     const old = a.get(path);
+    if (old === undefined && isEmptyContainer(v) && hasElements(a, path)) continue;
     if (JSON.stringify(old) !== JSON.stringify(v)) out.push({ path, before: old, after: v });
   }
-  for (const [path, v] of a) if (!b.has(path)) out.push({ path, before: v, after: undefined });
+  for (const [path, v] of a) {
+    if (!b.has(path) && !(isEmptyContainer(v) && hasElements(b, path))) out.push({ path, before: v, after: undefined });
+  }
   return out;
+}
+
+function isEmptyContainer(v: JsonValue): boolean {
+  return v !== null && typeof v === 'object' && Object.keys(v).length === 0;
+}
+
+/** Whether `leaves` has a leaf below `path` (`path[0]`, `path.x`). */
+function hasElements(leaves: Map<string, JsonValue>, path: string): boolean {
+  for (const p of leaves.keys()) if (p.startsWith(`${path}[`) || p.startsWith(`${path}.`)) return true;
+  return false;
 }
 
 export function formatValue(v: JsonValue | undefined): string {
