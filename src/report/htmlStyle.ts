@@ -35,6 +35,10 @@ pre.mermaid { margin: 0; font-size: 12px; white-space: pre; }
 tr.breaks td { background: var(--bad-bg); }
 tr.breaks td.label { color: var(--bad); font-weight: 600; }
 td code { white-space: nowrap; }
+/* Names stay on one line; parameter lists wrap between parameters (never inside one). */
+td.name { white-space: nowrap; }
+td.params { min-width: 12em; }
+td.params code { white-space: normal; }
 code, .changes { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 .changes div { white-space: nowrap; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; margin-left: 6px; }
