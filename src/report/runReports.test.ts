@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +93,19 @@ describe('the run reports of a failing run', () => {
     expect(html).toContain('<div class="verdict fail">0 of 1 specs pass</div>');
     expect(html).toContain('<span class="badge regression">not expected by the spec</span>');
     expect(JSON.parse(readFileSync(join(dir, REPORT_FILES.json), 'utf8')).status).toBe('violation');
+  });
+});
+
+describe('the run reports where they cannot be written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gntcheck-report-io-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is an IO error naming the file, not a crash', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const outcomes = runBundledSpecs('specs/blkif/variant-lru.json');
+    expect(() => writeRunReports(join(blocker, 'reports'), outcomes, MODELS)).toThrow(
+      expect.objectContaining({ code: 'IO', message: expect.stringMatching(/^cannot write .*a-file\/reports\/traces\/blkif-lru\/unmapOnlyOnDisconnect\.itf\.json: ENOTDIR/) }),
+    );
   });
 });
