@@ -1,19 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { check } from '../explore/check.js';
 import type { CheckOptions } from '../explore/options.js';
 import type { CheckResult } from '../explore/result.js';
 import { findDefinition, instantiate, type ModelDefinition } from '../model/definition.js';
 import { parseAssignments } from '../model/params.js';
 import { resultToJson } from '../report/resultJson.js';
-import { slug, writeTrace } from '../report/traceFiles.js';
+import { slug, writeTextFile, writeTrace } from '../report/traceFiles.js';
 import { renderJunit } from '../report/junit.js';
 import { writeRunReports } from '../report/runReports.js';
 import { runToJson, runVerdict } from '../report/specJson.js';
 import { runSpec, type SpecOutcome } from '../spec/evaluate.js';
 import { loadSpecs } from '../spec/load.js';
 import type { Spec } from '../spec/spec.js';
-import { describeError, fail } from '../util/errors.js';
+import { fail } from '../util/errors.js';
 import { EXPLORE_OPTIONS, exploreOptions, parse } from './args.js';
 import { stderrProgress } from './progress.js';
 import { formatDuration, renderResultText } from './summary.js';
@@ -157,12 +156,7 @@ export function checkSpecs(
   const verdict = runVerdict(outcomes);
   const written = io.out !== undefined ? writeRunReports(io.out, outcomes, registry) : [];
   if (io.junit !== undefined) {
-    try {
-      mkdirSync(dirname(io.junit), { recursive: true });
-      writeFileSync(io.junit, renderJunit(outcomes));
-    } catch (err) {
-      fail('IO', `cannot write ${io.junit}: ${describeError(err)}`);
-    }
+    writeTextFile(io.junit, renderJunit(outcomes));
     written.push(io.junit);
   }
   if (io.json) {

@@ -13,6 +13,7 @@ export interface CostOptions {
   readonly seed: number;
 }
 
+/** The blkif workload's walks; a workload states its own ({@link Workload.options}). */
 export const DEFAULT_COST_OPTIONS: CostOptions = { walks: 4, requestsPerWalk: 500, seed: 1 };
 
 /** What a measurement counted, over all walks. */
@@ -42,13 +43,14 @@ const MAX_STEPS_PER_REQUEST = 200;
 export function measureCost<S, A extends Action>(
   model: Model<S, A>,
   workload: Workload,
-  options: CostOptions = DEFAULT_COST_OPTIONS,
+  options: CostOptions = workload.options,
 ): CostMeasurement {
   const effectsOf = model.effects?.bind(model);
   if (!effectsOf) return fail('BAD_MODEL', `${model.name} reports no effects: cannot measure costs`);
   const known = new Set(model.actionTypes ?? []);
+  const optional = new Set(workload.optional);
   for (const t of [...workload.connect, ...workload.lifecycle, ...workload.submit, ...workload.close]) {
-    if (!known.has(t)) fail('BAD_MODEL', `${model.name} has no action ${t}, which the ${workload.model} cost workload names`);
+    if (!known.has(t) && !optional.has(t)) fail('BAD_MODEL', `${model.name} has no action ${t}, which the ${workload.model} cost workload names`);
   }
   const lifecycle = new Set(workload.lifecycle);
   const submit = new Set(workload.submit);

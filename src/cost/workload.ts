@@ -6,6 +6,8 @@
  * A workload names action types and effects only; the model's `effects` hook does the
  * counting.
  */
+import type { CostOptions } from './measure.js';
+
 export interface Workload {
   /** The model id the workload drives. */
   readonly model: string;
@@ -17,10 +19,20 @@ export interface Workload {
   readonly submit: readonly string[];
   /** Action types fired in this order after draining, to close the connection. */
   readonly close: readonly string[];
+  /**
+   * Action types named above that only some instances have (a parameter or variant adds
+   * them, e.g. a hostile front's raw requests); every other name must be an action type
+   * of the instance measured, so that a misspelt name is an error, not a silent no-op.
+   */
+  readonly optional: readonly string[];
   /** The effect that counts one completed request: the denominator of every per-request cost. */
   readonly completed: string;
   /** The effects reported per completed request, in table order. */
   readonly counted: readonly CountedEffect[];
+  /** How many walks of how many requests measure an instance, unless the caller says otherwise. */
+  readonly options: CostOptions;
+  /** What the report says about this model's walks, beyond the method every workload shares. */
+  readonly notes: readonly string[];
 }
 
 export interface CountedEffect {

@@ -33,7 +33,7 @@ export interface CostSection {
 
 /** How a workload's walks go, for the report. */
 export function describeMethod(w: Workload, costs: InstanceCosts): string[] {
-  const o = costs.options;
+  const o = costs.optionsFor(w);
   return [
     `Measured on the model, not assumed: ${o.walks} seeded random walks (seed ${o.seed}) per configuration, each one connection.`,
     `Each walk connects (${w.connect.join(', ')}), submits ${o.requestsPerWalk} requests while choosing uniformly at random among the ` +
@@ -41,10 +41,8 @@ export function describeMethod(w: Workload, costs: InstanceCosts): string[] {
       `then closes (${w.close.join(', ')}).`,
     `The model's effects hook counts each map and unmap hypercall op, each TLB flush and its IPIs (C per flush, one per backend vCPU); ` +
       `every count is divided by the ${w.completed} the walks finished.`,
-    `So the first map of each gref and the unmaps at disconnect are included, spread over ${o.requestsPerWalk} requests per connection. ` +
-      `One segment per request (the reference model's abstraction).`,
-    'Actions a variant adds to the I/O half (LruPurge, BackRogueMap, HvFlush) compete on equal terms with the others: ' +
-      "the lru row purges an idle grant as often as any other action fires, far more eagerly than Linux's 100 ms LRU scan or 60 s timeout.",
+    `So the first map of each gref and the unmaps at disconnect are included, spread over ${o.requestsPerWalk} requests per connection.`,
+    ...w.notes,
   ];
 }
 

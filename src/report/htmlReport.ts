@@ -26,8 +26,8 @@ function specsSection(report: RunReport): string {
   const rows = report.specs.map(({ outcome: o, neverFired }) => {
     const s = o.result.stats;
     return (
-      `<tr><td><a href="#${specAnchor(o.spec.name)}">${h(o.spec.name)}</a></td><td>${h(o.origin.model)}</td>` +
-      `<td><code>${h(paramsText(o.origin.params))}</code></td><td>${h(o.origin.variant ?? '-')}</td>` +
+      `<tr><td class="name"><a href="#${specAnchor(o.spec.name)}">${h(o.spec.name)}</a></td><td class="name">${h(o.origin.model)}</td>` +
+      `<td class="params"><code>${h(paramsText(o.origin.params))}</code></td><td class="name">${h(o.origin.variant ?? '-')}</td>` +
       `<td class="${o.passed ? 'pass' : 'fail'}">${o.passed ? 'pass' : 'FAIL'}</td><td class="num">${countText(s.states)}</td>` +
       `<td class="num">${countText(s.transitions)}</td><td class="num">${s.depth}</td><td class="num">${secondsText(s.durationMs)}</td>` +
       `<td${neverFired.length ? ' class="unknown"' : ''}>${neverFired.length ? `⚠ ${h(neverFired.join(', '))}` : 'none'}</td></tr>`
@@ -54,7 +54,7 @@ function comparisonHtml(t: ComparisonTable): string {
   ];
   const rows = t.rows.map(
     (r) =>
-      `<tr><td><a href="#${specAnchor(r.spec)}">${h(r.spec)}</a></td><td>${h(r.variant ?? 'none')}</td><td><code>${h(r.params)}</code></td>` +
+      `<tr><td><a href="#${specAnchor(r.spec)}">${h(r.spec)}</a></td><td>${h(r.variant ?? 'none')}</td><td class="params"><code>${h(r.params)}</code></td>` +
       `<td class="${r.passed ? 'pass' : 'fail'}">${r.passed ? 'pass' : 'FAIL'}</td>` +
       t.properties.map((p) => cell(r.outcomes.get(p))).join('') +
       t.costColumns.map((c) => `<td class="num">${r.cost ? perRequestText(r.cost.measurement.perRequest[c.effect] ?? 0) : '–'}</td>`).join('') +

@@ -18,11 +18,11 @@ table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
 th { background: #f6f8fa; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.sym { text-align: center; white-space: nowrap; }
+td.sym { text-align: center; white-space: nowrap; padding: 4px 3px; }
 .held, .reached, .pass { background: var(--ok-bg); color: var(--ok); }
 .violated, .not-reached, .fail { background: var(--bad-bg); color: var(--bad); font-weight: 600; }
 .unknown, .absent { background: var(--warn-bg); color: var(--warn); }
-th.rot { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 600; }
+th.rot { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 600; padding: 8px 3px; }
 .muted, .legend { color: var(--muted); font-size: 12px; }
 .warning { background: var(--warn-bg); border-left: 4px solid #d4a72c; padding: 6px 10px; margin: 8px 0; }
 .problem { background: var(--bad-bg); border-left: 4px solid var(--bad); padding: 6px 10px; margin: 8px 0; }
@@ -35,6 +35,10 @@ pre.mermaid { margin: 0; font-size: 12px; white-space: pre; }
 tr.breaks td { background: var(--bad-bg); }
 tr.breaks td.label { color: var(--bad); font-weight: 600; }
 td code { white-space: nowrap; }
+/* Names stay on one line; parameter lists wrap between parameters (never inside one). */
+td.name { white-space: nowrap; }
+td.params { min-width: 10em; }
+td.params code { white-space: normal; }
 code, .changes { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 .changes div { white-space: nowrap; }
 .badge { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 12px; margin-left: 6px; }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { xmlProblem } from './testing/wellFormedXml.js';
 
 describe('the run reports', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gntcheck-report-'));
-  const outcomes = runBundledSpecs('specs/blkif/pre-2012.json', 'specs/blkif/variant-lru.json', 'specs/two-phase/rm3.json');
+  const outcomes = runBundledSpecs('specs/blkif/pre-2012.json', 'specs/blkif/variant-lru.json', 'specs/blkif-segments/reference-pre-2012.json', 'specs/two-phase/rm3.json');
   let written: string[] = [];
   const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
   beforeAll(() => {
@@ -26,9 +26,13 @@ describe('the run reports', () => {
 
   it('puts each spec, the side-by-side table with measured costs, and the counterexample in the Markdown', () => {
     const md = read(REPORT_FILES.markdown);
-    expect(md).toContain('**3 of 3 specs pass.**');
+    expect(md).toContain('**4 of 4 specs pass.**');
     expect(md).toContain('| blkif-pre-2012 | none | FP=false BP=false | pass | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ◎ | ◎ | ◎ | ✓ | – | 1 | 1 | 1 | 2 |');
     expect(md).toContain('| blkif-lru | lru | defaults | pass | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✗ 9 | ◎ | ◎ | ◎ | ✓ | ◎ | 0.867 | 0.867 | 0.867 | 1.734 |');
+    // blkif-segments, pre-2012, 400 requests of 1 or 2 segments: every segment mapped and unmapped, one flush of C = 1 IPI per request.
+    expect(md).toContain('| blkif-segments-reference-pre-2012 | none | FP=false BP=false | pass |');
+    expect(md).toMatch(/\| blkif-segments-reference-pre-2012 \|[^\n]* \| 1\.492 \| 1\.492 \| 1 \| 1 \|\n/);
+    expect(md).toContain('- A request has 1 to S segments');
     expect(md).toContain('> ⚠ vacuity warning: these actions never fired, so no property was tested against them: FrontSubmitReuse');
     expect(md).toContain('### blkif-lru: unmapOnlyOnDisconnect');
     expect(md).toContain('```mermaid\nsequenceDiagram\n  participant L_frontend as Frontend');
@@ -61,7 +65,7 @@ describe('the run reports', () => {
     expect(json.specs).toEqual(outcomes.map((o) => JSON.parse(JSON.stringify(specOutcomeToJson(o)))));
     const lru = json.costs.find((c: { spec: string }) => c.spec === 'blkif-lru');
     expect(lru.perRequest.unmapHypercallOps).toBe(0.867);
-    expect(json.costs.map((c: { spec: string }) => c.spec)).toEqual(['blkif-pre-2012', 'blkif-lru']);
+    expect(json.costs.map((c: { spec: string }) => c.spec)).toEqual(['blkif-pre-2012', 'blkif-lru', 'blkif-segments-reference-pre-2012']);
     expect(json.costModel.curves.map((c: { protocol: string }) => c.protocol)).toEqual(['persistent', 'pre-2012']);
   });
 
@@ -89,5 +93,19 @@ describe('the run reports of a failing run', () => {
     expect(html).toContain('<div class="verdict fail">0 of 1 specs pass</div>');
     expect(html).toContain('<span class="badge regression">not expected by the spec</span>');
     expect(JSON.parse(readFileSync(join(dir, REPORT_FILES.json), 'utf8')).status).toBe('violation');
+  });
+});
+
+describe('the run reports where they cannot be written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gntcheck-report-io-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is an IO error naming the file, not a crash', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const outcomes = runBundledSpecs('specs/blkif/variant-lru.json');
+    expect(() => writeRunReports(join(blocker, 'reports'), outcomes, MODELS)).toThrow(
+      expect.objectContaining({ code: 'IO', message: expect.stringMatching(/^cannot write .*a-file\/reports\/traces\/blkif-lru\/unmapOnlyOnDisconnect\.itf\.json: ENOTDIR/) }),
+    );
   });
 });

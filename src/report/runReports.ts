@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CostOptions } from '../cost/measure.js';
 import type { ModelDefinition } from '../model/definition.js';
@@ -10,7 +9,7 @@ import { mermaidBundle } from './mermaidBundle.js';
 import { buildRunReport } from './runReport.js';
 import { runSummaryJson } from './summaryJson.js';
 import { renderSummaryMarkdown } from './summaryMarkdown.js';
-import { slug, writeTrace } from './traceFiles.js';
+import { slug, writeTextFile, writeTrace } from './traceFiles.js';
 
 export const REPORT_FILES = { markdown: 'summary.md', json: 'summary.json', html: 'report.html', plot: PLOT_FILE } as const;
 
@@ -27,7 +26,6 @@ export function writeRunReports(
   registry: readonly ModelDefinition[],
   costOptions?: CostOptions,
 ): string[] {
-  mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const traceLinks = new Map<string, TraceLinks>();
   for (const o of outcomes) {
@@ -43,7 +41,7 @@ export function writeRunReports(
   const files: string[] = [];
   const write = (name: string, text: string): void => {
     const path = join(dir, name);
-    writeFileSync(path, text);
+    writeTextFile(path, text);
     files.push(path);
   };
   write(REPORT_FILES.markdown, renderSummaryMarkdown(report, { html: REPORT_FILES.html, json: REPORT_FILES.json, plot: report.cost ? REPORT_FILES.plot : null }));

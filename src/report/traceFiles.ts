@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { describeError, fail } from '../util/errors.js';
 import { toItf } from '../trace/itf.js';
 import { renderTraceText } from '../trace/text.js';
 import type { Trace } from '../trace/trace.js';
@@ -15,13 +16,25 @@ export interface WrittenTrace {
   readonly text: string;
 }
 
+/**
+ * Writes `text` to `path`, creating its folder. A path that cannot be written (a file
+ * where a folder should be, no permission) is an IO error naming it, not a crash.
+ */
+export function writeTextFile(path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (err) {
+    fail('IO', `cannot write ${path}: ${describeError(err)}`);
+  }
+}
+
 /** Writes a trace as `<dir>/<property>.itf.json` (replayable) and `<dir>/<property>.txt`. */
 export function writeTrace(dir: string, trace: Trace): WrittenTrace {
-  mkdirSync(dir, { recursive: true });
   const base = join(dir, slug(trace.property));
   const json = `${base}.itf.json`;
   const text = `${base}.txt`;
-  writeFileSync(json, JSON.stringify(toItf(trace), null, 1) + '\n');
-  writeFileSync(text, renderTraceText(trace, `gntcheck replay ${json}`) + '\n');
+  writeTextFile(json, JSON.stringify(toItf(trace), null, 1) + '\n');
+  writeTextFile(text, renderTraceText(trace, `gntcheck replay ${json}`) + '\n');
   return { property: trace.property, json, text };
 }
