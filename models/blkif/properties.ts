@@ -13,6 +13,8 @@ import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 export function blkifProperties(p: BlkifParams): Property<V, Action>[] {
   // Frame sets as 31-bit masks when they fit (the hot path); per-frame loops otherwise.
   const masks = p.P <= 30;
+  /** pinAccounting's per-gref expected pins; each model instance has its own (a run evaluates properties one at a time). */
+  const want = new Int32Array(p.G);
   const props: Property<V, Action>[] = [
     always<V>(
       'noGrefAlias',
@@ -63,12 +65,10 @@ export function blkifProperties(p: BlkifParams): Property<V, Action>[] {
     always<V>(
       'pinAccounting',
       (v) => {
-        for (let g = 0; g < p.G; g++) {
-          let want = v.tree.get(g) !== TreeSt.Absent ? 1 : 0;
-          for (let s = 0; s < p.R; s++) if (inFlight(v, s) && v.slotGref.get(s) === g && !v.slotPers.get(s)) want++;
-          if (v.rogueMap?.get(g)) want++;
-          if (v.pin.get(g) !== want) return false;
-        }
+        // want[g] counted in one pass over the grefs and one over the slots.
+        for (let g = 0; g < p.G; g++) want[g] = (v.tree.get(g) !== TreeSt.Absent ? 1 : 0) + (v.rogueMap?.get(g) ? 1 : 0);
+        for (let s = 0; s < p.R; s++) if (inFlight(v, s) && !v.slotPers.get(s)) want[v.slotGref.get(s)]!++;
+        for (let g = 0; g < p.G; g++) if (v.pin.get(g) !== want[g]) return false;
         return true;
       },
       'pin[g] = (1 if a tree node) + non-persistent Mapped/Done slots of g',
