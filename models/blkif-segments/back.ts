@@ -7,12 +7,12 @@ import type { Action } from '../../src/model/action.js';
 import { IGNORE_EFFECTS, type EffectSink } from '../../src/model/effects.js';
 import { family } from '../../src/model/layoutModel.js';
 import type { Command } from '../../src/model/model.js';
-import { GrantTable } from '../xen/hypervisor/grantTable.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
+import { UnmapBatch } from '../xen/hypervisor/unmapBatch.js';
 import { XB } from '../xen/xenbus.js';
 import { dispatchRequest, NO_FAULT, type MapFault } from './blkbkMap.js';
 import { dispatchRequest38, releaseIfUnused38 } from './blkbkMap38.js';
-import { busy, clearSlot, dropMapping, frontLive, nodeCount, putNode, removeNode, usedSegments } from './helpers.js';
+import { busy, clearSlot, dropMapping, frontLive, putNode, removeNode, usedSegments } from './helpers.js';
 import type { SegParams } from './params.js';
 import { SegSt, SlotSt, TreeSt, type SegState as V } from './state.js';
 import type { SegFeatures } from './variants.js';
@@ -54,20 +54,17 @@ export function backCommands(p: SegParams, f: SegFeatures, scratch: (v: V) => V)
       (v, { s }) => v.slot.get(s) === SlotSt.Done,
       (v, { s }, fx) => {
         // xen_blkbk_unmap_prepare: put persistent segments, unmap the others; then one flush.
-        let unmapped = 0;
+        const batch = new UnmapBatch(v, fx);
         const nodes: number[] = [];
         for (let i = 0; i < usedSegments(v, p, s); i++) {
           const g = v.segGref.at(s).get(i);
           const kind = v.segKind.at(s).get(i);
           if (kind === SegSt.Node) nodes.push(g);
-          else if (kind === SegSt.Handle) {
-            GrantTable.unmapOp(v, g, fx);
-            unmapped++;
-          }
+          else if (kind === SegSt.Handle) batch.unmap(g);
         }
         if (f.insertBeforeMap) for (const g of new Set(nodes)) releaseIfUnused38(v, p, g, s);
         else for (const g of nodes) putNode(v, g);
-        if (unmapped > 0) Tlb.flush(v, fx);
+        batch.close();
         for (let i = 0; i < p.S; i++) dropMapping(v, s, i);
         if (frontLive(v)) v.slot.set(s, SlotSt.Responded);
         else clearSlot(v, p, s);
@@ -80,10 +77,9 @@ export function backCommands(p: SegParams, f: SegFeatures, scratch: (v: V) => V)
       (v, _, fx) => {
         // xen_blkif_disconnect: free_persistent_gnts unmaps every node, then BUG_ON(in_use != 0).
         if (v.inUse !== 0) v.bug = true;
-        if (nodeCount(v, p) > 0) {
-          for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) removeNode(v, g, fx);
-          Tlb.flush(v, fx);
-        }
+        const batch = new UnmapBatch(v, fx);
+        for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) removeNode(v, g, batch);
+        batch.close();
         v.inUse = 0;
         v.be = XB.Closed;
       },
@@ -107,8 +103,9 @@ export function backCommands(p: SegParams, f: SegFeatures, scratch: (v: V) => V)
         { g: p.G },
         (v, { g }) => v.be === XB.Connected && v.bePers && v.tree.get(g) === TreeSt.Idle,
         (v, { g }, fx) => {
-          removeNode(v, g, fx);
-          Tlb.flush(v, fx);
+          const batch = new UnmapBatch(v, fx);
+          removeNode(v, g, batch);
+          batch.close();
         },
       ),
     );

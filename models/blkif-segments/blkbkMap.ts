@@ -12,7 +12,7 @@
  */
 import type { EffectSink } from '../../src/model/effects.js';
 import { GrantTable, GT_EFFECTS } from '../xen/hypervisor/grantTable.js';
-import { Tlb } from '../xen/hypervisor/tlb.js';
+import { UnmapBatch } from '../xen/hypervisor/unmapBatch.js';
 import { activateNode, dropMapping, nodeCount, putNode, usedSegments } from './helpers.js';
 import type { SegParams } from './params.js';
 import { NONE, RspSt, SegSt, SlotSt, TreeSt, type SegState as V } from './state.js';
@@ -176,15 +176,12 @@ function mapOp(v: V, g: number, p2mFails: boolean, pages: GrantPages, i: number,
 
 /** `fail_flush`: xen_blkbk_unmap over every segment (put nodes, unmap valid handles; one flush), then ERROR. */
 function failFlush(v: V, s: number, n: number, pages: GrantPages, fx: EffectSink): void {
-  let unmapped = 0;
+  const batch = new UnmapBatch(v, fx);
   for (let i = 0; i < n; i++) {
     const g = v.segGref.at(s).get(i);
     if (pages.node[i] !== NONE) putNode(v, pages.node[i]!);
-    else if (pages.handle[i]) {
-      GrantTable.unmapOp(v, g, fx);
-      unmapped++;
-    }
+    else if (pages.handle[i]) batch.unmap(g);
     dropMapping(v, s, i);
   }
-  if (unmapped > 0) Tlb.flush(v, fx);
+  batch.close();
 }

@@ -10,7 +10,7 @@
  */
 import type { EffectSink } from '../../src/model/effects.js';
 import { GrantTable } from '../xen/hypervisor/grantTable.js';
-import { Tlb } from '../xen/hypervisor/tlb.js';
+import { UnmapBatch } from '../xen/hypervisor/unmapBatch.js';
 import { activateNode, dropMapping, nodeCount, slotInFlight, usedSegments } from './helpers.js';
 import type { SegParams } from './params.js';
 import { NONE, RspSt, SegSt, SlotSt, TreeSt, type SegState as V } from './state.js';
@@ -86,15 +86,12 @@ export function dispatchRequest38(v: V, p: SegParams, s: number, fx: EffectSink)
     return;
   }
   // fail_flush: 3.8 unmaps only the non-persistent segments; its nodes simply stay.
-  let unmapped = 0;
+  const batch = new UnmapBatch(v, fx);
   for (let i = 0; i < n; i++) {
-    if (handle[i]) {
-      GrantTable.unmapOp(v, gref(i), fx);
-      unmapped++;
-    }
+    if (handle[i]) batch.unmap(gref(i));
     dropMapping(v, s, i);
   }
-  if (unmapped > 0) Tlb.flush(v, fx);
+  batch.close();
   for (const g of new Set(node)) if (g !== NONE) releaseIfUnused38(v, p, g, s);
   v.slot.set(s, SlotSt.Responded);
   v.slotRsp.set(s, RspSt.MapFailed);

@@ -1,6 +1,5 @@
 /** Queries over slots, segments and the tree, and the backend's put/unmap primitives. */
-import type { EffectSink } from '../../src/model/effects.js';
-import { GrantTable } from '../xen/hypervisor/grantTable.js';
+import type { UnmapBatch } from '../xen/hypervisor/unmapBatch.js';
 import { XB } from '../xen/xenbus.js';
 import type { SegParams } from './params.js';
 import { NONE, RspSt, SegSt, SlotSt, TreeSt, type SegState as V } from './state.js';
@@ -117,9 +116,9 @@ export function activateNode(v: V, g: number): void {
   v.inUse = Math.min(v.inUse + 1, v.tree.length);
 }
 
-/** Erases node g and unmaps its grant (one unmap op; the caller flushes once per batch). */
-export function removeNode(v: V, g: number, fx: EffectSink): void {
-  GrantTable.unmapOp(v, g, fx);
+/** Erases node g and unmaps its grant (one unmap op of `batch`, which flushes when closed). */
+export function removeNode(v: V, g: number, batch: UnmapBatch): void {
+  batch.unmap(g);
   v.tree.set(g, TreeSt.Absent);
   v.treeFrame.set(g, 0);
 }

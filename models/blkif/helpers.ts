@@ -1,7 +1,6 @@
 /** The reference page's helpers: treeSize, busy, mapsFrame, clearSlot, and unmap-then-flush. */
 import type { EffectSink } from '../../src/model/effects.js';
-import { GrantTable } from '../xen/hypervisor/grantTable.js';
-import { Tlb } from '../xen/hypervisor/tlb.js';
+import { UnmapBatch } from '../xen/hypervisor/unmapBatch.js';
 import type { BlkifParams } from './params.js';
 import { SlotSt, TreeSt, type BlkifState } from './state.js';
 import type { Features } from './variants.js';
@@ -50,18 +49,22 @@ export function clearSlot(v: BlkifState, s: number): void {
 }
 
 /**
- * One unmap batch's flush. Xen flushes inside the batch (unmap, flush, complete);
- * under flush-after-unpin (the 2006-07 bug) the pins have already dropped and the
- * flush is left pending for a later HvFlush step.
+ * Opens one unmap hypercall (the page's **unmap** ... then **flush**). Xen flushes inside
+ * the batch (unmap, flush, complete); under flush-after-unpin (the 2006-07 bug) the pins
+ * drop at once and the flush is owed to a later HvFlush step ({@link closeUnmap}).
  */
-export function flushAfterUnmap(v: BlkifState, f: Features, fx: EffectSink): void {
-  if (f.lateFlush) v.flushPending = true;
-  else Tlb.flush(v, fx);
+export function openUnmap(v: BlkifState, f: Features, fx: EffectSink): UnmapBatch {
+  return new UnmapBatch(v, fx, f.lateFlush ? 'owed' : 'in-batch');
 }
 
-/** Removes tree node g: one unmap op (the caller flushes once per batch). */
-export function unmapNode(v: BlkifState, g: number, fx: EffectSink): void {
-  GrantTable.unmapOp(v, g, fx);
+/** Closes the hypercall: flushes, or (flush-after-unpin) leaves the flush pending. */
+export function closeUnmap(v: BlkifState, batch: UnmapBatch): void {
+  if (batch.close()) v.flushPending = true;
+}
+
+/** Removes tree node g: one unmap op of `batch`. */
+export function unmapNode(v: BlkifState, g: number, batch: UnmapBatch): void {
+  batch.unmap(g);
   v.tree.set(g, TreeSt.Absent);
   v.treeFrame.set(g, 0);
 }

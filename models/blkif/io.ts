@@ -8,7 +8,7 @@ import type { Command } from '../../src/model/model.js';
 import { GrantTable } from '../xen/hypervisor/grantTable.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { clearSlot, flushAfterUnmap, treeSize, unmapNode } from './helpers.js';
+import { clearSlot, closeUnmap, openUnmap, treeSize, unmapNode } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, NONE, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -121,8 +121,9 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
           // The mapping stays. (teardown-inflight: the node may have been freed under us.)
           if (!(f.teardownInflight && v.tree.get(g) === TreeSt.Absent)) v.tree.set(g, TreeSt.Idle);
         } else {
-          GrantTable.unmapOp(v, g, fx);
-          flushAfterUnmap(v, f, fx);
+          const batch = openUnmap(v, f, fx);
+          batch.unmap(g);
+          closeUnmap(v, batch);
         }
         v.slotFrame.set(s, 0);
         v.slotPers.set(s, false);
@@ -182,8 +183,9 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
         { g: p.G },
         (v, { g }) => v.be === XB.Connected && v.bePers && v.tree.get(g) === TreeSt.Idle,
         (v, { g }, fx) => {
-          unmapNode(v, g, fx);
-          flushAfterUnmap(v, f, fx);
+          const batch = openUnmap(v, f, fx);
+          unmapNode(v, g, batch);
+          closeUnmap(v, batch);
         },
       ),
     );

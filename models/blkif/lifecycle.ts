@@ -2,13 +2,14 @@
  * Connection lifecycle actions (reference page, "Connection lifecycle"; digest §1.1,
  * §2.1, §2.9, §2.10). Each is a guarded command on the whole state.
  */
+import { IGNORE_EFFECTS } from '../../src/model/effects.js';
 import { family } from '../../src/model/layoutModel.js';
 import type { Command } from '../../src/model/model.js';
 import type { Action } from '../../src/model/action.js';
 import { GrantTable } from '../xen/hypervisor/grantTable.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { busy, clearSlot, flushAfterUnmap, treeSize, unmapNode } from './helpers.js';
+import { busy, clearSlot, closeUnmap, openUnmap, unmapNode } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, NONE, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -93,13 +94,13 @@ export function lifecycleCommands(p: BlkifParams, f: Features): Command<V, Actio
           return;
         }
         // teardown-inflight: nodes are unmapped even while Active (in use by an in-flight request).
-        if (treeSize(v, p) > 0) {
-          for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) unmapNode(v, g, fx);
-          flushAfterUnmap(v, f, fx);
-        } else if (!f.lateFlush) {
+        const batch = openUnmap(v, f, fx);
+        for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) unmapNode(v, g, batch);
+        closeUnmap(v, batch);
+        if (batch.size === 0 && !f.lateFlush) {
           // The page flushes unconditionally; with no node there is nothing in any TLB
           // (tlbCoherent), so this changes no state and costs no hypercall.
-          Tlb.flush(v, { add() {} });
+          Tlb.flush(v, IGNORE_EFFECTS);
         }
         v.be = XB.Closed;
       },

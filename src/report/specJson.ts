@@ -9,7 +9,7 @@ export function specOutcomeToJson(o: SpecOutcome): JsonObject {
     file: o.spec.file,
     passed: o.passed,
     problems: [...o.problems],
-    expected: { violations: { ...o.spec.expectViolations }, states: o.spec.expectStates },
+    expected: { violations: { ...o.spec.expectViolations }, holds: [...o.spec.expectHolds], states: o.spec.expectStates },
     ...resultToJson(o.result, o.origin),
   };
 }

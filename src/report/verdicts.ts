@@ -7,7 +7,7 @@ import type { Trace } from '../trace/trace.js';
 export interface PropertyVerdict {
   readonly spec: string;
   readonly property: string;
-  /** Null when the spec expects a counterexample to a property the model does not have. */
+  /** Null when the spec names (to fail or to hold) a property the model does not have. */
   readonly kind: PropertyKind | null;
   readonly status: PropertyStatus | 'absent';
   /** Counterexample or witness length, when there is one. */
@@ -22,7 +22,7 @@ export interface PropertyVerdict {
   readonly trace: Trace | null;
 }
 
-/** Every property of a spec's run, plus any the spec expects to fail that the model does not declare. */
+/** Every property of a spec's run, plus any the spec names (to fail or to hold) that the model does not declare. */
 export function propertyVerdicts(o: SpecOutcome): PropertyVerdict[] {
   const traces = new Map((o.result.status === 'violation' ? o.result.violations : []).map((v) => [v.property, v.trace]));
   const expected = o.spec.expectViolations;
@@ -43,22 +43,22 @@ export function propertyVerdicts(o: SpecOutcome): PropertyVerdict[] {
     if (!expectFailure && failed) return { ...base, pass: false, message: `unexpected: ${p.name} ${what}`, trace };
     return { ...base, pass: true, message: expectFailure ? `${p.name} ${what}, as the spec expects` : '', trace };
   });
+  // Properties the spec names (to fail, or to hold) that the model does not declare.
   const declared = new Set(o.result.properties.map((p) => p.name));
-  for (const [name, len] of Object.entries(expected)) {
-    if (declared.has(name)) continue;
-    out.push({
-      spec: o.spec.name,
-      property: name,
-      kind: null,
-      status: 'absent',
-      length: null,
-      expectFailure: true,
-      expectedLength: len,
-      pass: false,
-      message: `expected a counterexample to ${name}, but ${o.origin.model} has no such property`,
-      trace: null,
-    });
-  }
+  const absent = (property: string, expectedLength: number | null | undefined, what: string): PropertyVerdict => ({
+    spec: o.spec.name,
+    property,
+    kind: null,
+    status: 'absent',
+    length: null,
+    expectFailure: expectedLength !== undefined,
+    expectedLength: expectedLength ?? null,
+    pass: false,
+    message: `expected ${what}, but ${o.origin.model} has no such property`,
+    trace: null,
+  });
+  for (const [name, len] of Object.entries(expected)) if (!declared.has(name)) out.push(absent(name, len, `a counterexample to ${name}`));
+  for (const name of o.spec.expectHolds) if (!declared.has(name)) out.push(absent(name, undefined, `${name} to hold`));
   return out;
 }
 

@@ -24,6 +24,9 @@ export function judge(spec: Spec, result: CheckResult): string[] {
     if (!v) problems.push(`expected a counterexample to ${prop}, none found`);
     else if (len !== null && v.length !== len) problems.push(`${prop}: expected a shortest counterexample of ${len} steps, found ${v.length}`);
   }
+  // A property expected to hold that fails is reported below as unexpected; here, one the model lacks.
+  const declared = new Set(result.properties.map((p) => p.name));
+  for (const prop of spec.expectHolds) if (!declared.has(prop)) problems.push(`expected ${prop} to hold, but the model has no such property`);
   for (const v of found.values()) {
     if (!(v.property in spec.expectViolations)) {
       problems.push(v.length === null ? `unexpected: ${v.message}` : `unexpected counterexample to ${v.property} (${v.length} steps)`);

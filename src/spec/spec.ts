@@ -5,12 +5,14 @@ import type { CheckOptions } from '../explore/options.js';
  * One run a user's CI executes: a model instance, how to explore it, and what must
  * come out. A spec passes when exactly the expected properties fail (each with the
  * expected shortest-counterexample length, when given), every other property holds,
- * the run completes, and the state count matches when it is pinned.
+ * the run completes, and the state count matches when it is pinned. Properties listed
+ * in `expect.holds` must also exist in the model, so that a renamed or dropped property
+ * fails the spec instead of passing unnoticed.
  *
  * On disk a spec is a JSON file (`specs/*.json`):
  * ```json
  * { "name": "blkif-lru", "model": "blkif", "params": { "P": 2 }, "variant": "lru",
- *   "expect": { "violations": { "unmapOnlyOnDisconnect": 9 }, "states": 1234 } }
+ *   "expect": { "violations": { "unmapOnlyOnDisconnect": 9 }, "holds": ["noGrefAlias"], "states": 1234 } }
  * ```
  */
 export interface Spec {
@@ -23,6 +25,8 @@ export interface Spec {
   readonly options: Partial<CheckOptions>;
   /** Property name -> expected counterexample length (null: any length). */
   readonly expectViolations: Readonly<Record<string, number | null>>;
+  /** Properties named as expected to hold (or, for a witness, to be reached); each must exist. */
+  readonly expectHolds: readonly string[];
   readonly expectStates: number | null;
   /** `large` specs are left out of the default suite (run with --tag large). */
   readonly tags: readonly string[];
@@ -30,7 +34,7 @@ export interface Spec {
 
 const TOP_KEYS = ['$schema', 'name', 'description', 'model', 'params', 'variant', 'options', 'expect', 'tags'];
 const OPTION_KEYS = ['strategy', 'store', 'deadlock', 'symmetry', 'maxStates', 'maxDepth', 'timeoutMs', 'seed', 'walks', 'walkDepth'];
-const EXPECT_KEYS = ['violations', 'states'];
+const EXPECT_KEYS = ['violations', 'holds', 'states'];
 
 /** Validates a parsed spec file; throws BAD_SPEC naming the file and the first problem. */
 export function parseSpec(file: string, json: unknown): Spec {
@@ -59,6 +63,12 @@ export function parseSpec(file: string, json: unknown): Spec {
   for (const [p, len] of Object.entries(violations)) {
     if (len !== null && !(Number.isInteger(len) && (len as number) >= 0)) bad(`expect.violations.${p} must be a length (integer >= 0) or null`);
   }
+  const holds = expect['holds'] ?? [];
+  if (!Array.isArray(holds) || !holds.every((h) => typeof h === 'string' && h !== '')) bad('"expect.holds" must be an array of property names');
+  for (const [i, h] of (holds as string[]).entries()) {
+    if (h in violations) bad(`expect.holds names ${h}, which expect.violations expects to fail`);
+    if ((holds as string[]).indexOf(h) !== i) bad(`expect.holds names ${h} twice`);
+  }
   const states = expect['states'] ?? null;
   if (states !== null && !(Number.isInteger(states) && (states as number) > 0)) bad('"expect.states" must be a positive integer');
   const tags = json['tags'] ?? [];
@@ -72,6 +82,7 @@ export function parseSpec(file: string, json: unknown): Spec {
     variant: str('variant', false),
     options: options as Partial<CheckOptions>,
     expectViolations: violations as Record<string, number | null>,
+    expectHolds: holds as string[],
     expectStates: states as number | null,
     tags: tags as string[],
   };

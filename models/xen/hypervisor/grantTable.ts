@@ -71,7 +71,7 @@ export const GrantTable = {
   /**
    * One op of `GNTTABOP_unmap_grant_ref`: drops one pin. The caller must flush the
    * TLBs in the same batch before anyone can observe the lower pin count (§1.6:
-   * unmap, flush, then complete); {@link unmapAndFlush} does both.
+   * unmap, flush, then complete); `UnmapBatch` (./unmapBatch.ts) does both.
    */
   unmapOp(v: GrantTableView, g: number, fx: EffectSink): void {
     fx.add(GT_EFFECTS.unmap, 1);

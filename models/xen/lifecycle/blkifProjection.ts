@@ -1,6 +1,8 @@
 /**
- * The blkif model seen through the lifecycle chart: a model state projects to its two
+ * The blkif models seen through the lifecycle chart: a model state projects to its two
  * XenBus states, everything else (grants, ring, tree, TLBs) is invisible to the chart.
+ * Any model with the reference's `fe` and `be` fields projects the same way
+ * (blkif-segments does).
  */
 import type { BlkifState } from '../../blkif/state.js';
 import { XB, type XenbusState } from '../xenbus.js';
@@ -14,11 +16,13 @@ function xenbusName(x: number): XenbusState {
   return name;
 }
 
-export function blkifChartValue(s: BlkifState): ChartValue {
+type XenbusEnds = Pick<BlkifState, 'fe' | 'be'>;
+
+export function blkifChartValue(s: XenbusEnds): ChartValue {
   return { front: xenbusName(s.fe), back: xenbusName(s.be) };
 }
 
-/** The blkif model's steps judged against the block driver's lifecycle chart. */
-export function blkifConformance(): LifecycleConformance<BlkifState> {
-  return new LifecycleConformance(blkLifecycleChart, blkifChartValue);
+/** A blkif model's steps judged against the block driver's lifecycle chart. */
+export function blkifConformance<S extends XenbusEnds = BlkifState>(): LifecycleConformance<S> {
+  return new LifecycleConformance<S>(blkLifecycleChart, blkifChartValue);
 }

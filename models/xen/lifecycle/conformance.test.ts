@@ -6,6 +6,10 @@ import { blkifModel } from '../../blkif/model.js';
 import type { BlkifParams } from '../../blkif/params.js';
 import type { BlkifState } from '../../blkif/state.js';
 import type { BlkifVariant } from '../../blkif/variants.js';
+import { segmentsModel } from '../../blkif-segments/model.js';
+import type { SegParams } from '../../blkif-segments/params.js';
+import type { SegState } from '../../blkif-segments/state.js';
+import type { SegVariant } from '../../blkif-segments/variants.js';
 import { blkifConformance } from './blkifProjection.js';
 import { blkLifecycleChart } from './blkLifecycle.js';
 import { formatEdge } from './chartEdge.js';
@@ -126,6 +130,24 @@ describe('a variant that breaks the lifecycle is caught', () => {
     ['uncached-advert', 59],
   ] as const)('%s keeps to the chart (%i states)', (variant, states) => {
     const { result, audit } = explore(SMALL, variant);
+    expect(result.stats.states).toBe(states);
+    expect(statusOf(result, LIFECYCLE_PROPERTY)).toBe('held');
+    expect(new Set(audit.taken.keys())).toEqual(chartEdgeKeys);
+  });
+});
+
+// Its lifecycle steps are the reference's but for BackDisconnect; no variant of it changes them.
+describe('blkif-segments, with its own BackDisconnect, follows the same chart', () => {
+  const SEG: SegParams = { P: 2, G: 2, R: 1, S: 2, B: 11, C: 1, MAXP: 2, FP: true, BP: true, HOSTILE: false, NOMEM: false, PURGE: false };
+  it.each([
+    ['reference', SEG, null, 1_018],
+    ['hostile front, no memory', { ...SEG, HOSTILE: true, NOMEM: true }, null, 11_120],
+    ['purge, grant table v2', { ...SEG, PURGE: true }, 'gnttab-v2', 3_284],
+  ] as const)('%s', (_, p, variant, states) => {
+    const model = segmentsModel(p, variant as SegVariant | null);
+    const audit = new LifecycleAudit<SegState, Action>(blkifConformance<SegState>());
+    const result = check({ ...model, properties: [...model.properties, audit.property] });
+    expect(result.complete).toBe(true);
     expect(result.stats.states).toBe(states);
     expect(statusOf(result, LIFECYCLE_PROPERTY)).toBe('held');
     expect(new Set(audit.taken.keys())).toEqual(chartEdgeKeys);
