@@ -117,6 +117,12 @@ describe('bounds return partial results', () => {
     }
   });
 
+  it('max depth caps random walks too', () => {
+    const r = check(packedGraphModel(chain), { maxDepth: 5, strategy: 'random', walks: 3, walkDepth: 40 });
+    expect(r.status).toBe('incomplete');
+    expect([r.stats.states, r.stats.depth]).toEqual([6, 5]);
+  });
+
   it('memory: a tiny bound stops with a partial result instead of crashing', () => {
     const r = check(packedGraphModel(chain), { maxMemoryBytes: 64 * 1024 });
     expect(r.status).toBe('incomplete');
