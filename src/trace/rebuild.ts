@@ -45,7 +45,8 @@ export function rebuildSteps<S, A extends Action>(
   for (let j = 1; j < path.length; j++) {
     const slot = path[j]!;
     k.load(canon, 0);
-    if (k.fire(slot) < 0) throw nondeterministic(`step ${j}: action slot ${slot} is no longer enabled`);
+    // A slot past the state's last one is the same divergence as a disabled one (and kernels only check the latter).
+    if (slot >= k.slots() || k.fire(slot) < 0) throw nondeterministic(`step ${j}: action slot ${slot} is no longer enabled`);
     if (!symmetric) {
       const action = k.actionAt(slot);
       real = k.scratch.slice();

@@ -1,6 +1,6 @@
 import { actionsEqual, type Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
-import { describeError } from '../util/errors.js';
+import { describeError, GntcheckError } from '../util/errors.js';
 import { canonicalJson, type JsonValue } from '../util/json.js';
 import { diffStates, type FieldChange } from './diff.js';
 import { labelOf } from './rebuild.js';
@@ -77,7 +77,13 @@ export function replayTrace<S, A extends Action>(model: Model<S, A>, trace: Trac
     prev = cur;
     cur = next;
   }
-  const reproduced = reproduces(model, trace, prev, cur);
+  let reproduced: boolean | null;
+  try {
+    reproduced = reproduces(model, trace, prev, cur);
+  } catch (err) {
+    if (err instanceof GntcheckError) throw err;
+    throw new GntcheckError('PROPERTY_THREW', `property ${trace.property} threw on the trace's last state: ${describeError(err)}`);
+  }
   const what = trace.kind === 'sometimes' ? 'reached' : 'violated';
   const message =
     reproduced === null
