@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Model } from '../model/model.js';
+import { always } from '../model/property.js';
 import { graphArb } from '../testing/arbitraries.js';
-import { naiveExplore, packedGraphModel, plainGraphModel, type Graph } from '../testing/graphModel.js';
+import { naiveExplore, packedGraphModel, plainGraphModel, type Graph, type GraphAction } from '../testing/graphModel.js';
+import { fromItf, toItf } from '../trace/itf.js';
 import { replayTrace } from '../trace/replay.js';
 import { check } from './check.js';
 import { violationsOf, type CheckResult } from './result.js';
@@ -34,6 +37,40 @@ describe('exploration agrees with a naive explorer on random graphs', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('fingerprints are canonical: equal plain states built in different orders (keys, Set and Map insertion) are one state', () => {
+    // The state carries the node three ways; which way round each is built depends on the edge taken.
+    type S = { node: number; tags: Set<string>; attrs: Map<string, number> };
+    const build = (node: number, flip: boolean): S => {
+      const tags = flip ? ['odd' + (node % 2), 'mod3-' + (node % 3)] : ['mod3-' + (node % 3), 'odd' + (node % 2)];
+      const attrs: [string, number][] = flip ? [['n', node], ['sq', node * node]] : [['sq', node * node], ['n', node]];
+      const state = flip ? { attrs: new Map(attrs), tags: new Set(tags), node } : { node, tags: new Set(tags), attrs: new Map(attrs) };
+      return state as S;
+    };
+    fc.assert(
+      fc.property(graphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        const model: Model<S, GraphAction> = {
+          name: 'graph (plain, reordered states)',
+          initStates: () => g.inits.map((n) => build(n, false)),
+          actions: (s) => g.edges.flatMap(([from], e) => (from === s.node ? [{ type: 'Edge' as const, e }] : [])),
+          nextState: (_s, a) => build(g.edges[a.e]![1], a.e % 2 === 1),
+          properties: [always<S>('notBad', (s) => !g.bad.includes(s.node))],
+          actionTypes: ['Edge'],
+        };
+        const r = check(model);
+        expect([r.stats.states, r.stats.transitions]).toEqual([ref.reachable.size, ref.transitions]);
+        expect(lengthOf(r, 'notBad')).toBe(ref.shortestBad);
+        // The traces hold the Sets and Maps as ITF #set and #map, and replay from JSON text.
+        for (const v of violationsOf(r)) {
+          const back = fromItf(JSON.parse(JSON.stringify(toItf(v.trace!))));
+          const replay = replayTrace(model, back);
+          expect(replay.ok && replay.propertyReproduced).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -4,6 +4,7 @@ import { describeError, GntcheckError } from '../util/errors.js';
 import { canonicalJson, type JsonValue } from '../util/json.js';
 import { diffStates, type FieldChange } from './diff.js';
 import { labelOf } from './rebuild.js';
+import { snapshotJson } from './snapshot.js';
 import type { Trace } from './trace.js';
 
 export type ReplayOutcome =
@@ -24,7 +25,7 @@ export type ReplayOutcome =
  * whether its property still fails (or, for a witness, still holds) at the end.
  */
 export function replayTrace<S, A extends Action>(model: Model<S, A>, trace: Trace): ReplayOutcome {
-  const snap = (s: S): JsonValue => (model.snapshot ? model.snapshot(s) : (s as JsonValue));
+  const snap = (s: S): JsonValue => snapshotJson(model, s);
   const same = (a: JsonValue, b: JsonValue): boolean => canonicalJson(a) === canonicalJson(b);
   const steps = trace.steps;
   let inits: readonly S[];
