@@ -10,7 +10,7 @@ import { slug, writeTrace } from '../report/traceFiles.js';
 import { renderJunit } from '../report/junit.js';
 import { writeRunReports } from '../report/runReports.js';
 import { runToJson, runVerdict } from '../report/specJson.js';
-import { runSpec, type SpecOutcome } from '../spec/evaluate.js';
+import { prepareSpec, runSpec, type SpecOutcome } from '../spec/evaluate.js';
 import { loadSpecs } from '../spec/load.js';
 import type { Spec } from '../spec/spec.js';
 import { describeError, fail } from '../util/errors.js';
@@ -142,9 +142,11 @@ export function checkSpecs(
   const all = loadSpecPaths(paths);
   const specs = all.filter((s) => (tag === null ? !s.tags.includes('large') : s.tags.includes(tag)));
   if (specs.length === 0) fail('BAD_SPEC', `${paths.join(', ')}: no spec${tag ? ` tagged ${tag}` : ''} to run`);
+  // Every spec is resolved before any runs: a bad one is reported at once, not after the others ran.
+  const instances = specs.map((spec) => prepareSpec(registry, spec));
   const outcomes: SpecOutcome[] = [];
-  for (const spec of specs) {
-    const outcome = withProgress(spec.name, io.wantProgress, options, (o) => runSpec(registry, spec, o));
+  for (const [i, spec] of specs.entries()) {
+    const outcome = withProgress(spec.name, io.wantProgress, options, (o) => runSpec(registry, spec, o, instances[i]));
     outcomes.push(outcome);
     if (!io.json) {
       const r = outcome.result;
