@@ -75,7 +75,7 @@ export function runCheck(registry: readonly ModelDefinition[], argv: readonly st
     return checkModel(registry, modelId, sets, variant, options, { json, wantProgress, out });
   }
   if (values['set'] || values['variant']) fail('BAD_OPTION', '--set and --variant go with --model; a spec names its own');
-  if (positionals.length === 0) fail('BAD_OPTION', `check needs --model <id> or spec files or folders\n${CHECK_USAGE}`);
+  if (positionals.length === 0) fail('BAD_OPTION', 'check needs --model <id> or spec files or folders (gntcheck check --help)');
   return checkSpecs(registry, positionals, (values['tag'] as string | undefined) ?? null, options, { json, wantProgress, out, junit });
 }
 

@@ -94,6 +94,8 @@ describe('ITF traces', () => {
     const meta = { '#meta': { gntcheck: { version: 1, model: 'm', kind: 'always' } } };
     expect(() => fromItf({ ...meta, states: [{ x: { '#bigint': '1.5' } }] })).toThrow(/states\[0\]\.x: "1\.5" is not an integer/);
     expect(() => fromItf({ ...meta, states: [{ x: { '#map': [[1]] } }] })).toThrow(/#map must be an array of \[key, value\] pairs/);
+    expect(() => fromItf({ ...meta, states: [{}, { '#meta': { action: 'Go' } }] })).toThrow(/#meta\.action must be an object/);
+    expect(() => fromItf({ '#meta': { gntcheck: { ...meta['#meta'].gntcheck, params: 'P=2' } }, states: [{}] })).toThrow(/params must be an object/);
 
   });
 });

@@ -123,7 +123,8 @@ export function fromItf(json: unknown): Trace {
     const state = decode(Object.keys(fields).length === 1 && 'state' in fields ? fields['state'] : fields, `states[${i}]`);
     if (i === 0) return { action: null, label: null, actor: null, state };
     const action = sm['action'] as Action | undefined;
-    if (!action || typeof action !== 'object' || typeof action.type !== 'string') bad(`states[${i}] has no #meta.action`);
+    if (action === undefined) bad(`states[${i}] has no #meta.action`);
+    if (action === null || typeof action !== 'object' || typeof action.type !== 'string') bad(`states[${i}]: #meta.action must be an object with a string "type"`);
     return {
       action: action as Action,
       label: typeof sm['label'] === 'string' ? sm['label'] : (action as Action).type,
@@ -131,9 +132,12 @@ export function fromItf(json: unknown): Trace {
       state,
     };
   });
-  const params = (m['params'] ?? {}) as Record<string, number | boolean>;
+  const params = m['params'] ?? {};
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) bad('#meta.gntcheck.params must be an object of parameter values');
+  const variant = m['variant'] ?? null;
+  if (variant !== null && typeof variant !== 'string') bad('#meta.gntcheck.variant must be a string or null');
   return {
-    origin: { model: m['model'] as string, params, variant: (m['variant'] as string | null) ?? null },
+    origin: { model: m['model'] as string, params: params as Record<string, number | boolean>, variant: variant as string | null },
     property: String(m['property'] ?? ''),
     kind,
     steps,
