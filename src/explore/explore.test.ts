@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../model/model.js';
-import { always } from '../model/property.js';
-import { graphArb } from '../testing/arbitraries.js';
-import { naiveExplore, packedGraphModel, plainGraphModel, type Graph, type GraphAction } from '../testing/graphModel.js';
+import { actionProperty, always, sometimes } from '../model/property.js';
+import { graphArb, largeGraphArb } from '../testing/arbitraries.js';
+import {
+  naiveExplore,
+  packedGraphModel,
+  plainGraphModel,
+  wideGraphModel,
+  type Graph,
+  type GraphAction,
+  type GraphState,
+} from '../testing/graphModel.js';
 import { fromItf, toItf } from '../trace/itf.js';
 import { replayTrace } from '../trace/replay.js';
 import { check } from './check.js';
@@ -40,6 +48,37 @@ describe('exploration agrees with a naive explorer on random graphs', () => {
     );
   });
 
+  it('each strategy checks exactly the reachable states, each once (a spy invariant sees them)', () => {
+    fc.assert(
+      fc.property(graphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        for (const strategy of ['bfs', 'dfs'] as const) {
+          const seen: number[] = [];
+          const spy = always<GraphState>('spy', (s) => seen.push(s.node) > 0);
+          check({ ...plainGraphModel(g), properties: [spy] }, { strategy, deadlock: false });
+          expect(seen.length).toBe(ref.reachable.size);
+          expect(new Set(seen)).toEqual(ref.reachable);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on larger graphs with three-word states, every strategy and store reaches the naive counts', () => {
+    fc.assert(
+      fc.property(largeGraphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        for (const options of [{}, { strategy: 'dfs' as const }, { store: 'fingerprint' as const }, { store: 'fingerprint' as const, strategy: 'dfs' as const }]) {
+          const r = check(wideGraphModel(g), options);
+          expect([r.stats.states, r.stats.transitions]).toEqual([ref.reachable.size, ref.transitions]);
+          expect(lengthOf(r, 'notBad') === null).toBe(ref.shortestBad === null);
+          if (options.strategy === undefined) expect(lengthOf(r, 'notBad')).toBe(ref.shortestBad);
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('fingerprints are canonical: equal plain states built in different orders (keys, Set and Map insertion) are one state', () => {
     // The state carries the node three ways; which way round each is built depends on the edge taken.
     type S = { node: number; tags: Set<string>; attrs: Map<string, number> };
@@ -71,6 +110,30 @@ describe('exploration agrees with a naive explorer on random graphs', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('action properties and sometimes witnesses get shortest traces too', () => {
+    fc.assert(
+      fc.property(graphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        // The shortest path that ends by stepping onto a bad node.
+        const edgesIntoBad = g.edges.filter(([from, to]) => ref.distance.has(from) && g.bad.includes(to));
+        const intoBad = edgesIntoBad.length ? Math.min(...edgesIntoBad.map(([from]) => ref.distance.get(from)! + 1)) : null;
+        const model: Model<GraphState, GraphAction> = {
+          ...plainGraphModel(g),
+          properties: [
+            actionProperty<GraphState, GraphAction>('neverIntoBad', (_pre, _a, post) => !g.bad.includes(post.node)),
+            sometimes<GraphState>('reachesBad', (s) => g.bad.includes(s.node)),
+          ],
+        };
+        const r = check(model, { deadlock: false });
+        expect(lengthOf(r, 'neverIntoBad')).toBe(intoBad);
+        const witness = r.properties.find((p) => p.name === 'reachesBad')!;
+        expect(witness.length).toBe(ref.shortestBad);
+        expect(witness.status).toBe(ref.shortestBad === null ? 'not-reached' : 'reached');
+      }),
+      { numRuns: 300 },
     );
   });
 
