@@ -69,6 +69,22 @@ describe('check --model', () => {
   });
 });
 
+describe('list', () => {
+  it('lists the models with their parameters and variants, and the specs', () => {
+    const specs = fileURLToPath(new URL('../../specs', import.meta.url));
+    const text = gntcheck('list', specs);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('  two-phase: Two-phase commit (TLA+ TwoPhase)');
+    expect(text.stdout).toContain('      RM    default 3 in 1..14: number of resource managers');
+    expect(text.stdout).toMatch(/^ {6}lru: /m);
+    expect(text.stdout).toMatch(/^ {2}two-phase-rm3 +two-phase +\(.*specs\/two-phase\/rm3\.json\)$/m);
+    const o = json(gntcheck('list', specs, '--json'));
+    expect(o['models'].map((m: any) => m.id)).toEqual(['blkif', 'two-phase', 'blkif-segments']);
+    expect(o['models'][1].params.RM).toMatchObject({ type: 'int', default: 3, min: 1, max: 14 });
+    expect(o['specs'].find((s: any) => s.name === 'blkif-lru')).toMatchObject({ model: 'blkif', variant: 'lru' });
+  });
+});
+
 describe('bounds give a partial result marked incomplete (exit 2)', () => {
   it.each(['bfs', 'dfs', 'random'])('--max-states and --max-depth under %s', (strategy) => {
     const s = gntcheck('check', '--model', 'blkif', '--strategy', strategy, '--max-states', '500', '--json');
@@ -132,6 +148,7 @@ describe('bad input: exit 3 and one line naming the problem, nothing on stdout',
     ['replay: missing file', ['replay', join(dir, 'missing.itf.json')], 'IO', /cannot read/],
     ['replay: not a trace', ['replay', spec('notrace', '{"vars": [], "states": []}')], 'BAD_TRACE', /notrace\.json: no #meta\.gntcheck/],
     ['unknown command', ['frob'], 'BAD_OPTION', /unknown command "frob"/],
+    ['list: missing specs folder', ['list', join(dir, 'nowhere')], 'IO', /no such spec file or folder/],
   ];
   it.each(cases)('%s', (_what, argv, code, message) => {
     const r = gntcheck(...argv);
