@@ -4,15 +4,20 @@ import type { CheckOptions } from '../explore/options.js';
 
 type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
 
-/** `util.parseArgs` with errors turned into BAD_OPTION. */
+/**
+ * `util.parseArgs` with errors turned into one-line BAD_OPTION errors. A value that
+ * looks like a negative number (`--seed -3`) is taken as the option's value, where
+ * parseArgs would call it ambiguous, so that range checks can name the real problem.
+ */
 export function parse(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): { values: Values; positionals: string[] } {
   try {
     const r = parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
     return { values: r.values as Values, positionals: r.positionals };
   } catch (err) {
-    // Node's parseArgs messages run to several lines of advice; the first names the problem.
+    // Node's parseArgs messages run on with advice; the first sentence names the problem.
     const first = describeError(err).replace(/^TypeError \[[A-Z_]+\]: /, '').split('\n')[0]!;
-    return fail('BAD_OPTION', first);
+    const unknown = /^Unknown option '([^']*)'/.exec(first);
+    return fail('BAD_OPTION', unknown ? `unknown option ${unknown[1]} (--help lists the options)` : first);
   }
 }
 
@@ -30,20 +35,20 @@ function joinNegativeValues(args: readonly string[], options: NonNullable<ParseA
     if (name !== null && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
       out.push(`${a}=${next}`);
       i++;
-    } else {
-      out.push(a);
-    }
+    } else out.push(a);
   }
   return out;
 }
 
-export function intOption(values: Values, name: string): number | undefined {
+/** An integer option; `min` (when given) is the smallest value it takes. */
+export function intOption(values: Values, name: string, min?: number): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (typeof raw !== 'string' || !/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n)) {
     fail('BAD_OPTION', `--${name} expects an integer, got ${JSON.stringify(raw)}`);
   }
+  if (min !== undefined && n < min) fail('BAD_OPTION', `--${name} must be at least ${min}, got ${n}`);
   return n;
 }
 
@@ -54,7 +59,9 @@ export function sizeOption(values: Values, name: string): number | undefined {
   const m = typeof raw === 'string' ? /^(\d+(?:\.\d+)?)\s*([KMGT]?)i?B?$/i.exec(raw.trim()) : null;
   if (!m) return fail('BAD_OPTION', `--${name} expects a size such as 512M or 2G, got ${JSON.stringify(raw)}`);
   const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G' | 'T'];
-  return Math.floor(Number(m[1]) * unit);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (!(bytes > 0)) fail('BAD_OPTION', `--${name} must be more than 0 bytes, got ${JSON.stringify(raw)}`);
+  return bytes;
 }
 
 export function secondsOption(values: Values, name: string): number | undefined {
@@ -97,13 +104,13 @@ export function exploreOptions(values: Values): Partial<CheckOptions> {
     symmetry: values['symmetry'] === true ? true : undefined,
     deadlock: values['no-deadlock'] === true ? false : undefined,
     stopAtFirst: values['stop-at-first'] === true ? true : undefined,
-    maxStates: intOption(values, 'max-states'),
-    maxDepth: intOption(values, 'max-depth'),
+    maxStates: intOption(values, 'max-states', 1),
+    maxDepth: intOption(values, 'max-depth', 0),
     timeoutMs: secondsOption(values, 'timeout'),
     maxMemoryBytes: sizeOption(values, 'max-memory'),
     seed: intOption(values, 'seed'),
-    walks: intOption(values, 'walks'),
-    walkDepth: intOption(values, 'walk-depth'),
+    walks: intOption(values, 'walks', 1),
+    walkDepth: intOption(values, 'walk-depth', 1),
     workers: intOption(values, 'workers'),
   };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];

@@ -9,7 +9,7 @@ import { slug, writeTextFile, writeTrace } from '../report/traceFiles.js';
 import { renderJunit } from '../report/junit.js';
 import { writeRunReports } from '../report/runReports.js';
 import { runToJson, runVerdict } from '../report/specJson.js';
-import { runSpec, type SpecOutcome } from '../spec/evaluate.js';
+import { prepareSpec, runSpec, type SpecOutcome } from '../spec/evaluate.js';
 import { loadSpecs } from '../spec/load.js';
 import type { Spec } from '../spec/spec.js';
 import { fail } from '../util/errors.js';
@@ -74,7 +74,7 @@ export function runCheck(registry: readonly ModelDefinition[], argv: readonly st
     return checkModel(registry, modelId, sets, variant, options, { json, wantProgress, out });
   }
   if (values['set'] || values['variant']) fail('BAD_OPTION', '--set and --variant go with --model; a spec names its own');
-  if (positionals.length === 0) fail('BAD_OPTION', `check needs --model <id> or spec files or folders\n${CHECK_USAGE}`);
+  if (positionals.length === 0) fail('BAD_OPTION', 'check needs --model <id> or spec files or folders (gntcheck check --help)');
   return checkSpecs(registry, positionals, (values['tag'] as string | undefined) ?? null, options, { json, wantProgress, out, junit });
 }
 
@@ -141,9 +141,11 @@ export function checkSpecs(
   const all = loadSpecPaths(paths);
   const specs = all.filter((s) => (tag === null ? !s.tags.includes('large') : s.tags.includes(tag)));
   if (specs.length === 0) fail('BAD_SPEC', `${paths.join(', ')}: no spec${tag ? ` tagged ${tag}` : ''} to run`);
+  // Every spec is resolved before any runs: a bad one is reported at once, not after the others ran.
+  const instances = specs.map((spec) => prepareSpec(registry, spec));
   const outcomes: SpecOutcome[] = [];
-  for (const spec of specs) {
-    const outcome = withProgress(spec.name, io.wantProgress, options, (o) => runSpec(registry, spec, o));
+  for (const [i, spec] of specs.entries()) {
+    const outcome = withProgress(spec.name, io.wantProgress, options, (o) => runSpec(registry, spec, o, instances[i]));
     outcomes.push(outcome);
     if (!io.json) {
       const r = outcome.result;

@@ -1,12 +1,16 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { ModelDefinition } from '../model/definition.js';
 import { loadSpecs } from '../spec/load.js';
+import { fail } from '../util/errors.js';
 import { parse } from './args.js';
 
 /** `gntcheck list [--json] [specs folder]`: models with parameters and variants, then specs. */
 export function runList(registry: readonly ModelDefinition[], argv: readonly string[]): number {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
+  if (positionals.length > 1) fail('BAD_OPTION', `list takes one specs folder, got ${positionals.join(' ')}`);
   const specPath = positionals[0] ?? 'specs';
+  // No specs/ folder is fine when none was named; a folder the user names must exist.
+  if (positionals[0] !== undefined && !existsSync(specPath)) fail('IO', `no such spec file or folder: ${specPath}`);
   const specs = existsSync(specPath) && !isEmptyFolder(specPath) ? loadSpecs(specPath) : [];
   if (values['json']) {
     const models = registry.map((d) => ({ id: d.id, title: d.title, source: d.source, params: d.params, variants: d.variants }));

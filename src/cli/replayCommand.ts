@@ -3,7 +3,9 @@ import { findDefinition, instantiate, type ModelDefinition } from '../model/defi
 import { fromItf } from '../trace/itf.js';
 import { replayTrace } from '../trace/replay.js';
 import { formatValue } from '../trace/diff.js';
-import { describeError, fail } from '../util/errors.js';
+import { describeError, fail, GntcheckError } from '../util/errors.js';
+import type { AnyModel } from '../model/model.js';
+import type { Trace } from '../trace/trace.js';
 import { parse } from './args.js';
 
 /**
@@ -26,8 +28,16 @@ export function runReplay(registry: readonly ModelDefinition[], argv: readonly s
   } catch (err) {
     return fail('BAD_TRACE', `${file}: not valid JSON: ${describeError(err)}`);
   }
-  const trace = fromItf(json);
-  const { model } = instantiate(findDefinition(registry, trace.origin.model), trace.origin.params, trace.origin.variant);
+  // Errors in the file (not a trace, an unknown model or parameter) name it.
+  let trace: Trace;
+  let model: AnyModel;
+  try {
+    trace = fromItf(json);
+    model = instantiate(findDefinition(registry, trace.origin.model), trace.origin.params, trace.origin.variant).model;
+  } catch (err) {
+    if (err instanceof GntcheckError) throw new GntcheckError(err.code, `${file}: ${err.message}`);
+    throw err;
+  }
   const outcome = replayTrace(model, trace);
   if (values['json']) {
     process.stdout.write(JSON.stringify({ file, model: model.name, ...outcome }) + '\n');

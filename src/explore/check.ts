@@ -83,7 +83,7 @@ export function check<S, A extends Action>(
     return { origin, property: d.name, kind: d.kind, steps, path: path.join('/') };
   };
 
-  const { violations, witnesses, outcomes } = decideProperties(model, options.deadlock, tracker.discoveries, complete, traceOf);
+  const { violations, witnesses, outcomes } = decideProperties(model, options.deadlock, tracker.discoveries, complete, traceOf, symmetric);
   const stats = statsOf(search, store, log, kernel, durationMs);
 
   const base = {

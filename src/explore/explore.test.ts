@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { graphArb } from '../testing/arbitraries.js';
-import { naiveExplore, packedGraphModel, plainGraphModel, type Graph } from '../testing/graphModel.js';
+import type { Model } from '../model/model.js';
+import { actionProperty, always, sometimes } from '../model/property.js';
+import { graphArb, largeGraphArb } from '../testing/arbitraries.js';
+import {
+  naiveExplore,
+  packedGraphModel,
+  plainGraphModel,
+  wideGraphModel,
+  type Graph,
+  type GraphAction,
+  type GraphState,
+} from '../testing/graphModel.js';
+import { fromItf, toItf } from '../trace/itf.js';
 import { replayTrace } from '../trace/replay.js';
 import { check } from './check.js';
 import { violationsOf, type CheckResult } from './result.js';
@@ -32,6 +43,95 @@ describe('exploration agrees with a naive explorer on random graphs', () => {
           expect(r.stats.states).toBe(ref.reachable.size);
           expect(r.stats.transitions).toBe(ref.transitions);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('each strategy checks exactly the reachable states, each once (a spy invariant sees them)', () => {
+    fc.assert(
+      fc.property(graphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        for (const strategy of ['bfs', 'dfs'] as const) {
+          const seen: number[] = [];
+          const spy = always<GraphState>('spy', (s) => seen.push(s.node) > 0);
+          check({ ...plainGraphModel(g), properties: [spy] }, { strategy, deadlock: false });
+          expect(seen.length).toBe(ref.reachable.size);
+          expect(new Set(seen)).toEqual(ref.reachable);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on larger graphs with three-word states, every strategy and store reaches the naive counts', () => {
+    fc.assert(
+      fc.property(largeGraphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        for (const options of [{}, { strategy: 'dfs' as const }, { store: 'fingerprint' as const }, { store: 'fingerprint' as const, strategy: 'dfs' as const }]) {
+          const r = check(wideGraphModel(g), options);
+          expect([r.stats.states, r.stats.transitions]).toEqual([ref.reachable.size, ref.transitions]);
+          expect(lengthOf(r, 'notBad') === null).toBe(ref.shortestBad === null);
+          if (options.strategy === undefined) expect(lengthOf(r, 'notBad')).toBe(ref.shortestBad);
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('fingerprints are canonical: equal plain states built in different orders (keys, Set and Map insertion) are one state', () => {
+    // The state carries the node three ways; which way round each is built depends on the edge taken.
+    type S = { node: number; tags: Set<string>; attrs: Map<string, number> };
+    const build = (node: number, flip: boolean): S => {
+      const tags = flip ? ['odd' + (node % 2), 'mod3-' + (node % 3)] : ['mod3-' + (node % 3), 'odd' + (node % 2)];
+      const attrs: [string, number][] = flip ? [['n', node], ['sq', node * node]] : [['sq', node * node], ['n', node]];
+      const state = flip ? { attrs: new Map(attrs), tags: new Set(tags), node } : { node, tags: new Set(tags), attrs: new Map(attrs) };
+      return state as S;
+    };
+    fc.assert(
+      fc.property(graphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        const model: Model<S, GraphAction> = {
+          name: 'graph (plain, reordered states)',
+          initStates: () => g.inits.map((n) => build(n, false)),
+          actions: (s) => g.edges.flatMap(([from], e) => (from === s.node ? [{ type: 'Edge' as const, e }] : [])),
+          nextState: (_s, a) => build(g.edges[a.e]![1], a.e % 2 === 1),
+          properties: [always<S>('notBad', (s) => !g.bad.includes(s.node))],
+          actionTypes: ['Edge'],
+        };
+        const r = check(model);
+        expect([r.stats.states, r.stats.transitions]).toEqual([ref.reachable.size, ref.transitions]);
+        expect(lengthOf(r, 'notBad')).toBe(ref.shortestBad);
+        // The traces hold the Sets and Maps as ITF #set and #map, and replay from JSON text.
+        for (const v of violationsOf(r)) {
+          const back = fromItf(JSON.parse(JSON.stringify(toItf(v.trace!))));
+          const replay = replayTrace(model, back);
+          expect(replay.ok && replay.propertyReproduced).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('action properties and sometimes witnesses get shortest traces too', () => {
+    fc.assert(
+      fc.property(graphArb, (g: Graph) => {
+        const ref = naiveExplore(g);
+        // The shortest path that ends by stepping onto a bad node.
+        const edgesIntoBad = g.edges.filter(([from, to]) => ref.distance.has(from) && g.bad.includes(to));
+        const intoBad = edgesIntoBad.length ? Math.min(...edgesIntoBad.map(([from]) => ref.distance.get(from)! + 1)) : null;
+        const model: Model<GraphState, GraphAction> = {
+          ...plainGraphModel(g),
+          properties: [
+            actionProperty<GraphState, GraphAction>('neverIntoBad', (_pre, _a, post) => !g.bad.includes(post.node)),
+            sometimes<GraphState>('reachesBad', (s) => g.bad.includes(s.node)),
+          ],
+        };
+        const r = check(model, { deadlock: false });
+        expect(lengthOf(r, 'neverIntoBad')).toBe(intoBad);
+        const witness = r.properties.find((p) => p.name === 'reachesBad')!;
+        expect(witness.length).toBe(ref.shortestBad);
+        expect(witness.status).toBe(ref.shortestBad === null ? 'not-reached' : 'reached');
       }),
       { numRuns: 300 },
     );
@@ -115,6 +215,12 @@ describe('bounds return partial results', () => {
       expect(r.status).toBe('incomplete');
       expect(r.stats.states).toBe(6);
     }
+  });
+
+  it('max depth caps random walks too', () => {
+    const r = check(packedGraphModel(chain), { maxDepth: 5, strategy: 'random', walks: 3, walkDepth: 40 });
+    expect(r.status).toBe('incomplete');
+    expect([r.stats.states, r.stats.depth]).toEqual([6, 5]);
   });
 
   it('memory: a tiny bound stops with a partial result instead of crashing', () => {

@@ -1,5 +1,8 @@
+import type { Action } from '../model/action.js';
+import type { Model } from '../model/model.js';
 import { DEADLOCK, discoveryIsFailure, type PropertyKind } from '../model/property.js';
 import type { Trace } from '../trace/trace.js';
+import { confirmTrace } from './confirm.js';
 import type { Discovery } from './propertyTracker.js';
 import type { CheckResult, IncompleteReason, PropertyOutcome, Stats, Violation } from './result.js';
 
@@ -17,14 +20,17 @@ export interface DecidedProperties {
 /**
  * Decides every property the run checked (the model's, in declaration order, then
  * deadlock freedom when checked) from its first discoveries. `traceOf` rebuilds a
- * discovery's trace; it is called once per discovery, in that order.
+ * discovery's trace; it is called once per discovery, in that order, and each trace is
+ * confirmed on the model before it is reported (see confirm.ts; `symmetric` says
+ * whether the run was reduced by symmetry).
  */
-export function decideProperties(
-  model: { readonly properties: readonly { readonly name: string; readonly kind: PropertyKind; readonly doc?: string }[] },
+export function decideProperties<S, A extends Action>(
+  model: Model<S, A>,
   deadlock: boolean,
   discoveries: ReadonlyMap<string, Discovery>,
   complete: boolean,
   traceOf: (d: Discovery) => Trace,
+  symmetric: boolean,
 ): DecidedProperties {
   const violations: Violation[] = [];
   const witnesses: Trace[] = [];
@@ -38,7 +44,7 @@ export function decideProperties(
   for (const p of declared) {
     const d = discoveries.get(p.name);
     if (d) {
-      const trace = traceOf(d);
+      const trace = confirmTrace(model, traceOf(d), symmetric);
       const length = trace.steps.length - 1;
       if (discoveryIsFailure(d.kind)) {
         violations.push({ property: p.name, kind: d.kind, length, trace, message: `${p.name} violated after ${length} steps` });

@@ -7,7 +7,8 @@ import type { Search } from './search.js';
  * Seeded random walks: `walks` walks of up to `walkDepth` steps, each from a random
  * initial state, taking a uniformly random enabled action at each step. Every
  * successor of a visited state is stored and checked, so violations one step off the
- * walk are found too. Never complete; the same seed gives the same walks.
+ * walk are found too. `maxDepth` caps the walks as it caps BFS: no state at that depth
+ * is expanded. Never complete; the same seed gives the same walks.
  */
 export function randomWalks<S, A extends Action>(search: Search<S, A>): void {
   const store = search.store;
@@ -19,11 +20,12 @@ export function randomWalks<S, A extends Action>(search: Search<S, A>): void {
   const cur = new Uint32Array(k.words);
   const slots: number[] = [];
   const collect = (): void => {};
+  const steps = Math.min(search.options.walkDepth, search.options.maxDepth);
   for (let walk = 0; walk < search.options.walks; walk++) {
     if (inits.length === 0) return;
     let id = inits[rng.below(inits.length)]!;
     cur.set(store.bufferOf(id).subarray(store.offsetOf(id), store.offsetOf(id) + k.words));
-    for (let depth = 0; depth < search.options.walkDepth; depth++) {
+    for (let depth = 0; depth < steps; depth++) {
       if (search.shouldStop(0, depth)) return;
       search.expand(id, cur, 0, depth, collect);
       slots.length = 0;

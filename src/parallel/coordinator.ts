@@ -66,7 +66,7 @@ export async function coordinate(data: CoordinatorData): Promise<CheckResult> {
     const steps = rebuildSteps(kernel, path, symmetric, expected === null ? null : { buffer: expected, offset: 0 });
     return { origin, property: d.name, kind: d.kind, steps, path: path.join('/') };
   };
-  const { violations, witnesses, outcomes } = decideProperties(model, options.deadlock, tally.discoveries, complete, traceOf);
+  const { violations, witnesses, outcomes } = decideProperties(model, options.deadlock, tally.discoveries, complete, traceOf, symmetric);
   const stats = statsFrom({
     states: tally.states,
     initialStates: tally.initialStates,

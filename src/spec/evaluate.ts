@@ -1,9 +1,11 @@
 import { check } from '../explore/check.js';
 import type { CheckOptions } from '../explore/options.js';
 import { violationsOf, type CheckResult } from '../explore/result.js';
-import { findDefinition, instantiate, type ModelDefinition } from '../model/definition.js';
+import { findDefinition, instantiate, type Instance, type ModelDefinition } from '../model/definition.js';
+import { DEADLOCK } from '../model/property.js';
 import type { Spec } from './spec.js';
 import type { TraceOrigin } from '../trace/trace.js';
+import { fail, GntcheckError } from '../util/errors.js';
 
 export interface SpecOutcome {
   readonly spec: Spec;
@@ -24,9 +26,6 @@ export function judge(spec: Spec, result: CheckResult): string[] {
     if (!v) problems.push(`expected a counterexample to ${prop}, none found`);
     else if (len !== null && v.length !== len) problems.push(`${prop}: expected a shortest counterexample of ${len} steps, found ${v.length}`);
   }
-  // A property expected to hold that fails is reported below as unexpected; here, one the model lacks.
-  const declared = new Set(result.properties.map((p) => p.name));
-  for (const prop of spec.expectHolds) if (!declared.has(prop)) problems.push(`expected ${prop} to hold, but the model has no such property`);
   for (const v of found.values()) {
     if (!(v.property in spec.expectViolations)) {
       problems.push(v.length === null ? `unexpected: ${v.message}` : `unexpected counterexample to ${v.property} (${v.length} steps)`);
@@ -41,9 +40,49 @@ export function judge(spec: Spec, result: CheckResult): string[] {
   return problems;
 }
 
-/** Runs one spec against the registry; `overrides` (from the command line) win over the spec's options. */
-export function runSpec(registry: readonly ModelDefinition[], spec: Spec, overrides: Partial<CheckOptions> = {}): SpecOutcome {
-  const { model, origin } = instantiate(findDefinition(registry, spec.model), spec.params, spec.variant);
+/**
+ * Resolves a spec against the registry without exploring: its model, parameters and
+ * variant must exist, and every property it expects to fail or to hold must be one
+ * the model checks. Errors keep their code and name the spec file, so that a typo in one spec
+ * is bad input (exit 3) before any spec runs, not a failing spec.
+ */
+export function prepareSpec(registry: readonly ModelDefinition[], spec: Spec): Instance {
+  let instance: Instance;
+  try {
+    instance = instantiate(findDefinition(registry, spec.model), spec.params, spec.variant);
+  } catch (err) {
+    if (err instanceof GntcheckError) throw new GntcheckError(err.code, `${spec.file}: ${err.message}`);
+    throw err;
+  }
+  const known = [...instance.model.properties.map((p) => p.name), DEADLOCK];
+  const named: [string, readonly string[]][] = [
+    ['expect.violations', Object.keys(spec.expectViolations)],
+    ['expect.holds', spec.expectHolds],
+  ];
+  for (const [where, names] of named) {
+    for (const name of names) {
+      if (!known.includes(name)) {
+        fail('BAD_SPEC', `${spec.file}: ${where} names ${JSON.stringify(name)}, which ${instance.model.name} does not check (known: ${known.join(', ')})`);
+      }
+    }
+  }
+  if (DEADLOCK in spec.expectViolations && spec.options.deadlock === false) {
+    fail('BAD_SPEC', `${spec.file}: expects a deadlock but sets options.deadlock to false`);
+  }
+  return instance;
+}
+
+/**
+ * Runs one spec against the registry; `overrides` (from the command line) win over the
+ * spec's options. `instance` is the spec's {@link prepareSpec}, when already made.
+ */
+export function runSpec(
+  registry: readonly ModelDefinition[],
+  spec: Spec,
+  overrides: Partial<CheckOptions> = {},
+  instance: Instance = prepareSpec(registry, spec),
+): SpecOutcome {
+  const { model, origin } = instance;
   const result = check(model, { ...spec.options, ...overrides }, origin);
   const problems = judge(spec, result);
   return { spec, origin, result, passed: problems.length === 0, problems };

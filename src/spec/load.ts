@@ -14,6 +14,7 @@ export function loadSpecs(path: string): Spec[] {
   const files = st.isDirectory() ? listJson(path) : [path];
   if (files.length === 0) fail('BAD_SPEC', `${path}: no *.json spec files`);
   const specs = files.map((f) => {
+    const shown = relative(process.cwd(), f) || f;
     let text: string;
     try {
       text = readFileSync(f, 'utf8');
@@ -24,9 +25,9 @@ export function loadSpecs(path: string): Spec[] {
     try {
       json = JSON.parse(text);
     } catch (err) {
-      return fail('BAD_SPEC', `${f}: not valid JSON: ${describeError(err)}`);
+      return fail('BAD_SPEC', `${shown}: not valid JSON: ${describeError(err)}`);
     }
-    return parseSpec(relative(process.cwd(), f) || f, json);
+    return parseSpec(shown, json);
   });
   const seen = new Map<string, string>();
   for (const s of specs) {

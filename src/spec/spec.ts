@@ -33,7 +33,21 @@ export interface Spec {
 }
 
 const TOP_KEYS = ['$schema', 'name', 'description', 'model', 'params', 'variant', 'options', 'expect', 'tags'];
-const OPTION_KEYS = ['strategy', 'store', 'deadlock', 'symmetry', 'maxStates', 'maxDepth', 'timeoutMs', 'seed', 'walks', 'walkDepth'];
+
+/** The exploration options a spec may set, each with the values it takes (a bad one is BAD_SPEC, not a silent default). */
+const OPTION_RULES: Readonly<Record<string, { readonly ok: (v: unknown) => boolean; readonly expects: string }>> = {
+  strategy: { ok: (v) => v === 'bfs' || v === 'dfs' || v === 'random', expects: '"bfs", "dfs" or "random"' },
+  store: { ok: (v) => v === 'full' || v === 'fingerprint', expects: '"full" or "fingerprint"' },
+  deadlock: { ok: (v) => typeof v === 'boolean', expects: 'true or false' },
+  symmetry: { ok: (v) => typeof v === 'boolean', expects: 'true or false' },
+  maxStates: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 1, expects: 'an integer >= 1' },
+  maxDepth: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 0, expects: 'an integer >= 0' },
+  timeoutMs: { ok: (v) => typeof v === 'number' && v > 0 && Number.isFinite(v), expects: 'a number of milliseconds > 0' },
+  seed: { ok: (v) => Number.isSafeInteger(v), expects: 'an integer' },
+  walks: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 1, expects: 'an integer >= 1' },
+  walkDepth: { ok: (v) => Number.isSafeInteger(v) && (v as number) >= 1, expects: 'an integer >= 1' },
+};
+const OPTION_KEYS = Object.keys(OPTION_RULES);
 const EXPECT_KEYS = ['violations', 'holds', 'states'];
 
 /** Validates a parsed spec file; throws BAD_SPEC naming the file and the first problem. */
@@ -54,7 +68,11 @@ export function parseSpec(file: string, json: unknown): Spec {
   if (!isObject(params)) bad('"params" must be an object of parameter values');
   const options = json['options'] ?? {};
   if (!isObject(options)) return bad('"options" must be an object');
-  for (const k of Object.keys(options)) if (!OPTION_KEYS.includes(k)) bad(`unknown option ${JSON.stringify(k)} (known: ${OPTION_KEYS.join(', ')})`);
+  for (const [k, v] of Object.entries(options)) {
+    const rule = OPTION_RULES[k];
+    if (rule === undefined) bad(`unknown option ${JSON.stringify(k)} (known: ${OPTION_KEYS.join(', ')})`);
+    else if (!rule.ok(v)) bad(`options.${k} must be ${rule.expects}, got ${JSON.stringify(v)}`);
+  }
   const expect = json['expect'] ?? {};
   if (!isObject(expect)) return bad('"expect" must be an object');
   for (const k of Object.keys(expect)) if (!EXPECT_KEYS.includes(k)) bad(`unknown key expect.${k} (known: ${EXPECT_KEYS.join(', ')})`);

@@ -57,6 +57,34 @@ export function packedGraphModel(g: Graph) {
   });
 }
 
+/**
+ * The graph as a packed model whose state spans three words: the node's digits in base
+ * 3, 3 and the rest, each declared with a 30-bit range. Two nodes can agree on any one
+ * or two words, so a store that compares or hashes only part of a state loses states.
+ */
+export function wideGraphModel(g: Graph) {
+  const shape = record({ lo: int(0, 2 ** 30 - 1), mid: int(0, 2 ** 30 - 1), hi: int(0, 2 ** 30 - 1) });
+  type V = ViewOf<typeof shape>;
+  const nodeOf = (v: V): number => v.lo + 3 * v.mid + 9 * v.hi;
+  const setNode = (v: V, n: number): void => {
+    v.lo = n % 3;
+    v.mid = Math.floor(n / 3) % 3;
+    v.hi = Math.floor(n / 9);
+  };
+  return layoutModel<V, GraphAction>({
+    name: 'graph (packed, three words)',
+    layout: compileLayout(shape),
+    inits: g.inits.map((n) => (v: V) => setNode(v, n)),
+    commands: family<V, 'e'>(
+      'Edge',
+      { e: g.edges.length },
+      (v, { e }) => nodeOf(v) === g.edges[e]![0],
+      (v, { e }) => setNode(v, g.edges[e]![1]),
+    ) as never,
+    properties: [always<V>('notBad', (v) => !g.bad.includes(nodeOf(v)))],
+  });
+}
+
 /** Reference answers by the simplest possible BFS over the adjacency lists. */
 export function naiveExplore(g: Graph): {
   reachable: Set<number>;
@@ -65,6 +93,8 @@ export function naiveExplore(g: Graph): {
   shortestBad: number | null;
   shortestDeadlock: number | null;
 } {
+  const out = new Map<number, number[]>();
+  for (const [from, to] of g.edges) out.set(from, [...(out.get(from) ?? []), to]);
   const distance = new Map<number, number>();
   const queue: number[] = [];
   for (const n of g.inits) {
@@ -75,8 +105,8 @@ export function naiveExplore(g: Graph): {
   }
   for (let i = 0; i < queue.length; i++) {
     const n = queue[i]!;
-    for (const [from, to] of g.edges) {
-      if (from === n && !distance.has(to)) {
+    for (const to of out.get(n) ?? []) {
+      if (!distance.has(to)) {
         distance.set(to, distance.get(n)! + 1);
         queue.push(to);
       }
@@ -87,8 +117,6 @@ export function naiveExplore(g: Graph): {
   for (const [from] of g.edges) if (reachable.has(from)) transitions++;
   const min = (xs: number[]): number | null => (xs.length ? Math.min(...xs) : null);
   const shortestBad = min([...reachable].filter((n) => g.bad.includes(n)).map((n) => distance.get(n)!));
-  const shortestDeadlock = min(
-    [...reachable].filter((n) => !g.edges.some(([f]) => f === n)).map((n) => distance.get(n)!),
-  );
+  const shortestDeadlock = min([...reachable].filter((n) => !out.has(n)).map((n) => distance.get(n)!));
   return { reachable, distance, transitions, shortestBad, shortestDeadlock };
 }

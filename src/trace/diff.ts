@@ -7,9 +7,23 @@ export interface FieldChange {
   readonly after: JsonValue | undefined;
 }
 
-/** Flattens a JSON state into scalar leaves keyed by path (`slots[0].gref`, `tlb[1][0]`). */
+/** `{"#set": [...]}`, `{"#map": [...]}`, `{"#bigint": "..."}`, `{"#tup": [...]}`: one value, not a record. */
+function itfTag(value: JsonValue): '#set' | '#map' | '#bigint' | '#tup' | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return null;
+  const k = keys[0]!;
+  return k === '#set' || k === '#map' || k === '#bigint' || k === '#tup' ? k : null;
+}
+
+/**
+ * Flattens a JSON state into scalar leaves keyed by path (`slots[0].gref`, `tlb[1][0]`).
+ * A set, map or big integer (ITF-tagged) is one leaf: a change shows it whole.
+ */
 export function flatten(value: JsonValue, prefix = '', out = new Map<string, JsonValue>()): Map<string, JsonValue> {
-  if (Array.isArray(value)) {
+  if (itfTag(value) !== null) {
+    out.set(prefix, value);
+  } else if (Array.isArray(value)) {
     if (value.length === 0) out.set(prefix, value);
     value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
   } else if (value !== null && typeof value === 'object') {
@@ -53,8 +67,25 @@ function hasElements(leaves: Map<string, JsonValue>, path: string): boolean {
   return false;
 }
 
+/** A value as traces print it: strings bare, sets as `{a, b}`, maps as `{k -> v}`, the rest as JSON. */
 export function formatValue(v: JsonValue | undefined): string {
   if (v === undefined) return '(absent)';
   if (typeof v === 'string') return v;
+  const inner = (x: JsonValue): string => (typeof x === 'string' ? JSON.stringify(x) : formatValue(x));
+  const items = (xs: JsonValue): JsonValue[] => (Array.isArray(xs) ? xs : []);
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    switch (itfTag(v)) {
+      case '#set':
+        return `{${items(v['#set']!).map(inner).join(', ')}}`;
+      case '#map':
+        return `{${items(v['#map']!).map((p) => { const [k, x] = items(p); return `${inner(k!)} -> ${inner(x!)}`; }).join(', ')}}`;
+      case '#tup':
+        return `<<${items(v['#tup']!).map(inner).join(', ')}>>`;
+      case '#bigint':
+        return String(v['#bigint']);
+      case null:
+        break;
+    }
+  }
   return JSON.stringify(v);
 }

@@ -9,7 +9,8 @@ export const TRACE_FORMAT_VERSION = 1;
 
 /**
  * A trace in the Informal Trace Format (Apalache ADR-015) that Apalache and Quint
- * tools read: integers as `{"#bigint": "n"}`, records as objects, arrays as sequences.
+ * tools read: integers as `{"#bigint": "n"}`, records as objects, arrays as sequences,
+ * and the Sets and Maps of plain models as `#set` and `#map` (see `toJsonValue`).
  * gntcheck's own data (model, parameters, property, the action of each step) goes in
  * `#meta`, which ITF readers ignore, so the file is both a valid ITF trace and
  * replayable by `gntcheck replay`.
@@ -63,17 +64,35 @@ function encode(v: JsonValue): JsonValue {
   return v;
 }
 
+/**
+ * ITF values back to the JSON gntcheck's traces hold (see `toJsonValue`): `#bigint`
+ * becomes a number when it is a safe integer and stays tagged otherwise; `#set`, `#map`
+ * and `#tup` stay tagged, their members decoded.
+ */
 function decode(v: unknown, where: string): JsonValue {
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
   if (Array.isArray(v)) return v.map((x, i) => decode(x, `${where}[${i}]`));
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('#bigint' in o) {
-      const n = Number(o['#bigint']);
-      if (!Number.isSafeInteger(n)) fail('BAD_TRACE', `${where}: ${JSON.stringify(o['#bigint'])} is not a safe integer`);
-      return n;
+      const digits = o['#bigint'];
+      if (typeof digits !== 'string' || !/^-?\d+$/.test(digits)) fail('BAD_TRACE', `${where}: ${JSON.stringify(digits)} is not an integer`);
+      const n = Number(digits);
+      return Number.isSafeInteger(n) ? n : { '#bigint': BigInt(digits).toString() };
     }
-    if ('#set' in o || '#map' in o || '#tup' in o) fail('BAD_TRACE', `${where}: ITF sets, maps and tuples are not used by gntcheck models`);
+    for (const tag of ['#set', '#tup'] as const) {
+      if (tag in o) {
+        const items = o[tag];
+        if (!Array.isArray(items)) fail('BAD_TRACE', `${where}: ${tag} must be an array`);
+        return { [tag]: items.map((x, i) => decode(x, `${where}.${tag}[${i}]`)) };
+      }
+    }
+    if ('#map' in o) {
+      const pairs = o['#map'];
+      if (!Array.isArray(pairs) || !pairs.every((p) => Array.isArray(p) && p.length === 2)) fail('BAD_TRACE', `${where}: #map must be an array of [key, value] pairs`);
+      return { '#map': pairs.map((p, i) => decode(p, `${where}.#map[${i}]`)) };
+    }
+    if ('#unserializable' in o) fail('BAD_TRACE', `${where}: an #unserializable value cannot be replayed`);
     const out: JsonObject = {};
     for (const [k, x] of Object.entries(o)) out[k] = decode(x, `${where}.${k}`);
     return out;
@@ -104,7 +123,8 @@ export function fromItf(json: unknown): Trace {
     const state = decode(Object.keys(fields).length === 1 && 'state' in fields ? fields['state'] : fields, `states[${i}]`);
     if (i === 0) return { action: null, label: null, actor: null, state };
     const action = sm['action'] as Action | undefined;
-    if (!action || typeof action !== 'object' || typeof action.type !== 'string') bad(`states[${i}] has no #meta.action`);
+    if (action === undefined) bad(`states[${i}] has no #meta.action`);
+    if (action === null || typeof action !== 'object' || typeof action.type !== 'string') bad(`states[${i}]: #meta.action must be an object with a string "type"`);
     return {
       action: action as Action,
       label: typeof sm['label'] === 'string' ? sm['label'] : (action as Action).type,
@@ -112,9 +132,12 @@ export function fromItf(json: unknown): Trace {
       state,
     };
   });
-  const params = (m['params'] ?? {}) as Record<string, number | boolean>;
+  const params = m['params'] ?? {};
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) bad('#meta.gntcheck.params must be an object of parameter values');
+  const variant = m['variant'] ?? null;
+  if (variant !== null && typeof variant !== 'string') bad('#meta.gntcheck.variant must be a string or null');
   return {
-    origin: { model: m['model'] as string, params, variant: (m['variant'] as string | null) ?? null },
+    origin: { model: m['model'] as string, params: params as Record<string, number | boolean>, variant: variant as string | null },
     property: String(m['property'] ?? ''),
     kind,
     steps,

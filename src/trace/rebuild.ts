@@ -2,13 +2,16 @@ import type { Kernel } from '../kernel/kernel.js';
 import { formatActionDefault, type Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
 import { GntcheckError } from '../util/errors.js';
+import { toJsonValue } from '../util/json.js';
 import type { TraceStep } from './trace.js';
 
 export function labelOf<S, A extends Action>(model: Model<S, A>, action: A): string {
   return model.formatAction ? model.formatAction(action) : formatActionDefault(action);
 }
 
-export function stepFor<S, A extends Action>(model: Model<S, A>, action: A | null, state: TraceStep['state']): TraceStep {
+/** One trace step; `state` is a snapshot, made plain JSON here (Sets, Maps, bigints as ITF encodes them). */
+export function stepFor<S, A extends Action>(model: Model<S, A>, action: A | null, snapshot: unknown): TraceStep {
+  const state = toJsonValue(snapshot);
   if (action === null) return { action: null, label: null, actor: null, state };
   return { action: { ...action }, label: labelOf(model, action), actor: model.actorOf ? model.actorOf(action) : null, state };
 }
@@ -45,7 +48,8 @@ export function rebuildSteps<S, A extends Action>(
   for (let j = 1; j < path.length; j++) {
     const slot = path[j]!;
     k.load(canon, 0);
-    if (k.fire(slot) < 0) throw nondeterministic(`step ${j}: action slot ${slot} is no longer enabled`);
+    // A slot past the state's last one is the same divergence as a disabled one (and kernels only check the latter).
+    if (slot >= k.slots() || k.fire(slot) < 0) throw nondeterministic(`step ${j}: action slot ${slot} is no longer enabled`);
     if (!symmetric) {
       const action = k.actionAt(slot);
       real = k.scratch.slice();

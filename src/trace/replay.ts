@@ -1,9 +1,10 @@
 import { actionsEqual, type Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
-import { describeError } from '../util/errors.js';
+import { describeError, GntcheckError } from '../util/errors.js';
 import { canonicalJson, type JsonValue } from '../util/json.js';
 import { diffStates, type FieldChange } from './diff.js';
 import { labelOf } from './rebuild.js';
+import { snapshotJson } from './snapshot.js';
 import type { Trace } from './trace.js';
 
 export type ReplayOutcome =
@@ -24,7 +25,7 @@ export type ReplayOutcome =
  * whether its property still fails (or, for a witness, still holds) at the end.
  */
 export function replayTrace<S, A extends Action>(model: Model<S, A>, trace: Trace): ReplayOutcome {
-  const snap = (s: S): JsonValue => (model.snapshot ? model.snapshot(s) : (s as JsonValue));
+  const snap = (s: S): JsonValue => snapshotJson(model, s);
   const same = (a: JsonValue, b: JsonValue): boolean => canonicalJson(a) === canonicalJson(b);
   const steps = trace.steps;
   let inits: readonly S[];
@@ -77,7 +78,13 @@ export function replayTrace<S, A extends Action>(model: Model<S, A>, trace: Trac
     prev = cur;
     cur = next;
   }
-  const reproduced = reproduces(model, trace, prev, cur);
+  let reproduced: boolean | null;
+  try {
+    reproduced = reproduces(model, trace, prev, cur);
+  } catch (err) {
+    if (err instanceof GntcheckError) throw err;
+    throw new GntcheckError('PROPERTY_THREW', `property ${trace.property} threw on the trace's last state: ${describeError(err)}`);
+  }
   const what = trace.kind === 'sometimes' ? 'reached' : 'violated';
   const message =
     reproduced === null

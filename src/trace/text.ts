@@ -27,7 +27,7 @@ function headline(trace: Trace): string {
 /** Top-level fields of a state, one per line, arrays inline. */
 function stateLines(state: JsonValue, indent: string): string[] {
   if (state === null || typeof state !== 'object' || Array.isArray(state)) return [`${indent}${JSON.stringify(state)}`];
-  return Object.entries(state).map(([k, v]) => `${indent}${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  return Object.entries(state).map(([k, v]) => `${indent}${k} = ${formatValue(v)}`);
 }
 
 /**
