@@ -6,7 +6,7 @@ import { check } from './check.js';
 
 /**
  * Models that break the determinism contract. The run re-expands only a sample of
- * states (the first 32, then every 4093rd), so these put the nondeterminism beyond the
+ * states (`sampledForDeterminism`: the first 32, then one in 16,381), so these put the nondeterminism beyond the
  * sample, at state ids 40-60 of a chain: what must catch them is that a trace is only
  * reported once it replays and shows its property.
  */

@@ -2,6 +2,7 @@ import type { Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
 import { DEADLOCK, type ActionProperty, type PropertyKind, type StateProperty } from '../model/property.js';
 import { describeError, fail, GntcheckError } from '../util/errors.js';
+import { compileFirstFiring, type FirstFiring } from './firstFiring.js';
 
 /** Where a property was decided: the state (and, for action properties, the slot taken from it). */
 export interface Discovery {
@@ -19,9 +20,11 @@ export interface Discovery {
  * is at the smallest depth at which one exists.
  */
 export class PropertyTracker<S, A extends Action> {
-  private always: StateProperty<S>[];
-  private sometimes: StateProperty<S>[];
-  private actionProps: ActionProperty<S, A>[];
+  /** Properties not yet decided; a property is dropped at its first discovery. */
+  private stateOpen: StateProperty<S>[] = [];
+  private stateCheck: FirstFiring<[S]> = () => -1;
+  private actionProps: ActionProperty<S, A>[] = [];
+  private actionCheck: FirstFiring<[S, A, S]> = () => -1;
   private deadlockOpen: boolean;
   readonly discoveries = new Map<string, Discovery>();
   /** Set when a failing discovery is made and the run should stop at the first. */
@@ -39,9 +42,9 @@ export class PropertyTracker<S, A extends Action> {
       if (p.name === DEADLOCK) fail('BAD_MODEL', `${model.name}: the property name "${DEADLOCK}" is reserved`);
       seen.add(p.name);
     }
-    this.always = model.properties.filter((p): p is StateProperty<S> => p.kind === 'always');
-    this.sometimes = model.properties.filter((p): p is StateProperty<S> => p.kind === 'sometimes');
-    this.actionProps = model.properties.filter((p): p is ActionProperty<S, A> => p.kind === 'action');
+    const states = model.properties.filter((p): p is StateProperty<S> => p.kind === 'always' || p.kind === 'sometimes');
+    this.setStateOpen([...states.filter((p) => p.kind === 'always'), ...states.filter((p) => p.kind === 'sometimes')]);
+    this.setActionOpen(model.properties.filter((p): p is ActionProperty<S, A> => p.kind === 'action'));
     this.deadlockOpen = checkDeadlock;
   }
 
@@ -55,47 +58,50 @@ export class PropertyTracker<S, A extends Action> {
 
   /** Evaluates the state properties on a newly discovered state. */
   checkState(state: S, id: number, depth: number): void {
-    let current = '';
+    const open = this.stateOpen;
+    let from = 0;
     try {
-      const always = this.always;
-      for (let i = 0; i < always.length; i++) {
-        const p = always[i]!;
-        current = p.name;
-        if (!p.check(state)) {
-          this.record({ name: p.name, kind: 'always', stateId: id, slot: -1, depth });
-          this.always = this.always.filter((q) => q !== p);
-        }
-      }
-      const some = this.sometimes;
-      for (let i = 0; i < some.length; i++) {
-        const p = some[i]!;
-        current = p.name;
-        if (p.check(state)) {
-          this.record({ name: p.name, kind: 'sometimes', stateId: id, slot: -1, depth });
-          this.sometimes = this.sometimes.filter((q) => q !== p);
-        }
+      for (let i = this.stateCheck(0, state); i >= 0; i = this.stateCheck(from, state)) {
+        const p = open[i]!;
+        this.record({ name: p.name, kind: p.kind, stateId: id, slot: -1, depth });
+        from = i + 1;
       }
     } catch (err) {
-      throw propertyError(current, err);
+      throw propertyError(nameOfThrowing(open, from, (p) => p.check(state)), err);
     }
+    if (from > 0) this.setStateOpen(open.filter((p) => !this.discoveries.has(p.name)));
   }
 
   /** Evaluates the action properties on one transition from state `id`. */
   checkTransition(pre: S, action: A, post: S, id: number, slot: number, depth: number): void {
-    let current = '';
+    const open = this.actionProps;
+    let from = 0;
     try {
-      const props = this.actionProps;
-      for (let i = 0; i < props.length; i++) {
-        const p = props[i]!;
-        current = p.name;
-        if (!p.check(pre, action, post)) {
-          this.record({ name: p.name, kind: 'action', stateId: id, slot, depth: depth + 1 });
-          this.actionProps = this.actionProps.filter((q) => q !== p);
-        }
+      for (let i = this.actionCheck(0, pre, action, post); i >= 0; i = this.actionCheck(from, pre, action, post)) {
+        this.record({ name: open[i]!.name, kind: 'action', stateId: id, slot, depth: depth + 1 });
+        from = i + 1;
       }
     } catch (err) {
-      throw propertyError(current, err);
+      throw propertyError(nameOfThrowing(open, from, (p) => p.check(pre, action, post)), err);
     }
+    if (from > 0) this.setActionOpen(open.filter((p) => !this.discoveries.has(p.name)));
+  }
+
+  /** The open state properties (invariants, then witnesses) and their compiled check. */
+  private setStateOpen(open: StateProperty<S>[]): void {
+    this.stateOpen = open;
+    this.stateCheck = compileFirstFiring<[S]>(
+      open.map((p) => ({ test: p.check, firesWhen: p.kind === 'sometimes' })),
+      1,
+    );
+  }
+
+  private setActionOpen(open: ActionProperty<S, A>[]): void {
+    this.actionProps = open;
+    this.actionCheck = compileFirstFiring<[S, A, S]>(
+      open.map((p) => ({ test: p.check, firesWhen: false })),
+      3,
+    );
   }
 
   deadlock(id: number, depth: number): void {
@@ -108,6 +114,18 @@ export class PropertyTracker<S, A extends Action> {
     this.discoveries.set(d.name, d);
     if (d.kind !== 'sometimes' && this.stopAtFirst) this.failed = true;
   }
+}
+
+/** After a compiled check threw: the first open property from `from` on whose check throws again. */
+function nameOfThrowing<P extends { readonly name: string }>(open: readonly P[], from: number, run: (p: P) => unknown): string {
+  for (let i = from; i < open.length; i++) {
+    try {
+      run(open[i]!);
+    } catch {
+      return open[i]!.name;
+    }
+  }
+  return open.slice(from).map((p) => p.name).join(' or ');
 }
 
 function propertyError(name: string, err: unknown): Error {

@@ -4,7 +4,7 @@ import { MemoryBoundReached } from '../store/budget.js';
 import type { StateStore } from '../store/store.js';
 import { ROOT, type TraceLog } from '../store/traceLog.js';
 import { describeError, GntcheckError } from '../util/errors.js';
-import { checkDeterminism } from './determinism.js';
+import { checkDeterminism, sampledForDeterminism } from './determinism.js';
 import type { CheckOptions, Progress } from './options.js';
 import type { PropertyTracker } from './propertyTracker.js';
 import type { IncompleteReason } from './result.js';
@@ -106,7 +106,7 @@ export class Search<S, A extends Action> {
     this.transitions += enabled;
     this.expanded++;
     if (enabled === 0) this.tracker.deadlock(id, depth);
-    if (this.options.determinism === 'sample' && (id < 32 || id % 4093 === 0)) checkDeterminism(k, src, off, id);
+    if (this.options.determinism === 'sample' && sampledForDeterminism(id)) checkDeterminism(k, src, off, id);
   }
 
   /** The state being expanded, and while a successor is being handled (`slot` >= 0), its slot. */

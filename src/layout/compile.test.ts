@@ -98,6 +98,33 @@ describe('packed layouts', () => {
     expect(err(() => (v.slots.at(1).g = 3))).toMatch(/slots\[1\]\.g set to 3/);
   });
 
+  it('boolean arrays read and write whole as bit sets, element i as bit i, leaving other fields alone', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 3 }), fc.nat(), fc.nat(), (len, rows, a, b) => {
+        // Rows of a composite array share one view class; `n` and `flag` share their words.
+        const layout = compileLayout(record({ n: int(0, 6), rows: array(rows, array(len, bool())), flag: bool() }));
+        const v = layout.create();
+        v.n = 5;
+        v.flag = true;
+        const want = (x: number): number => (len === 32 ? x >>> 0 : x % 2 ** len);
+        for (let r = 0; r < rows; r++) {
+          const row = v.rows.at(r);
+          row.setBits(a + r);
+          expect(row.bits()).toBe(want(a + r));
+          for (let i = 0; i < len; i++) expect(row.get(i)).toBe(((want(a + r) >>> i) & 1) === 1);
+          row.set(len - 1, (b & 1) === 1);
+          let m = 0;
+          for (let i = 0; i < len; i++) if (row.get(i)) m |= 1 << i;
+          expect(row.bits()).toBe(m >>> 0);
+        }
+        expect([v.n, v.flag]).toEqual([5, true]);
+      }),
+      { numRuns: 200 },
+    );
+    const long = compileLayout(record({ xs: array(33, bool()) })).create();
+    expect(() => long.xs.bits()).toThrow(/xs has 33 booleans: bits\(\) and setBits\(\) take at most 32/);
+  });
+
   it('rejects malformed shapes', () => {
     expect(() => compileLayout(record({ n: int(3, 1) }))).toThrow(/not a valid range/);
     expect(() => compileLayout(record({ e: enumOf([]) }))).toThrow(/no values/);

@@ -108,6 +108,11 @@ function placeLeaves(root: RecordShape<Fields>): Placed[] {
   return placed;
 }
 
+/** The low `n` bits set (n <= 32), as a literal for generated code. */
+function mask32(n: number): string {
+  return String(2 ** n - 1);
+}
+
 /** An array's site: its path with every index dropped (`tlb[1]` -> `tlb[]`). */
 function siteOf(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
@@ -150,6 +155,9 @@ class Helpers {
     const want =
       shape.kind === 'bool' ? 'a boolean' : shape.kind === 'int' ? `${shape.min}..${shape.max}` : `0..${shape.values.length - 1}`;
     throw new GntcheckError('BAD_MODEL', `state field ${path} set to ${String(value)}, outside its declared range ${want}`);
+  }
+  static bitsError(path: string, length: number): never {
+    throw new GntcheckError('BAD_MODEL', `state array ${path} has ${length} booleans: bits() and setBits() take at most 32`);
   }
   static indexError(path: string, i: unknown, length: number): never {
     throw new GntcheckError('BAD_MODEL', `state array ${path} indexed with ${String(i)}, outside 0..${length - 1}`);
@@ -214,6 +222,16 @@ class BoolArrayView {
     const sh = this.s[i]!;
     r.$b[k] = v ? r.$b[k]! | (1 << sh) : r.$b[k]! & ~(1 << sh);
   }
+  bits(): number {
+    if (this.length > 32) Helpers.bitsError(this.path, this.length);
+    let m = 0;
+    for (let i = 0; i < this.length; i++) if (this.get(i)) m |= 1 << i;
+    return m >>> 0;
+  }
+  setBits(mask: number): void {
+    if (this.length > 32) Helpers.bitsError(this.path, this.length);
+    for (let i = 0; i < this.length; i++) this.set(i, ((mask >>> i) & 1) !== 0);
+  }
 }
 
 class CompositeArrayViewImpl<V> {
@@ -272,6 +290,9 @@ class ViewCompiler {
         ? [
             `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + this.w0] >>> (this.s0 + i)) & 1) !== 0; }`,
             `set(i, v) { ${check} ${at} r.$b[k] = v ? r.$b[k] | (1 << sh) : r.$b[k] & ~(1 << sh); }`,
+            // A block is one word, so the whole array is one shifted, masked read or write.
+            `bits() { const r = this.r; return ((r.$b[r.$o + this.w0] >>> this.s0) & ${mask32(length)}) >>> 0; }`,
+            `setBits(m) { const r = this.r; const k = r.$o + this.w0; r.$b[k] = (r.$b[k] & ~(${mask32(length)} << this.s0)) | ((m & ${mask32(length)}) << this.s0); }`,
           ]
         : (() => {
             const min = of.kind === 'int' ? of.min : 0;

@@ -58,6 +58,16 @@ export interface ScalarArrayView<T> {
   set(i: number, value: T): void;
 }
 
+/**
+ * An array of booleans, which can also be read and written whole as a bit set: bit `i`
+ * is element `i`. `bits` and `setBits` take arrays of at most 32 elements (BAD_MODEL
+ * otherwise); the result of `bits` is unsigned.
+ */
+export interface BoolArrayView extends ScalarArrayView<boolean> {
+  bits(): number;
+  setBits(mask: number): void;
+}
+
 /** Access to a fixed-length array of records or arrays inside a packed state. */
 export interface CompositeArrayView<V> {
   readonly length: number;
@@ -70,9 +80,11 @@ export type ViewOf<S extends Shape> = S extends BoolShape
   : S extends IntShape | EnumShape
     ? number
     : S extends ArrayShape<infer E>
-      ? E extends ScalarShape
-        ? ScalarArrayView<ViewOf<E>>
-        : CompositeArrayView<ViewOf<E>>
+      ? E extends BoolShape
+        ? BoolArrayView
+        : E extends ScalarShape
+          ? ScalarArrayView<ViewOf<E>>
+          : CompositeArrayView<ViewOf<E>>
       : S extends RecordShape<infer F>
         ? { -readonly [K in keyof F]: F[K] extends ScalarShape ? ViewOf<F[K]> : Readonly<ViewOf<F[K]>> }
         : never;
