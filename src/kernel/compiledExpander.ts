@@ -69,7 +69,7 @@ export function compileExpander<V>(
     for (let i = from; i < to; ) {
       const c = command[i]!;
       if (c >= 0) {
-        out.push(`${indent}if (${callTest(tests[i])}) { ${copy} ${callEffect(commands[c]!.apply)}; emit(${c}); }`);
+        out.push(`${indent}if (${callTest(tests[i])}) { ${copy} ${callEffect(commands[c]!.apply)}; E(${c}); }`);
         i++;
       } else {
         out.push(`${indent}if (${callTest(tests[i])}) {`);
@@ -88,14 +88,19 @@ export function compileExpander<V>(
     while (to < n && (to === from || skip[to]! - from <= nodesPerFunction)) to = skip[to]!;
     const body: string[] = [];
     emitNodes(from, to, '  ', body);
-    parts.push(`function part${parts.length}(cur, nxt, scratch, src, off, emit) {\n${body.join('\n')}\n}`);
+    parts.push(`function part${parts.length}(cur, nxt, scratch, src, off) {\n${body.join('\n')}\n}`);
     from = to;
   }
-  const calls = parts.map((_, i) => `  part${i}(cur, nxt, scratch, src, off, emit);`).join('\n');
+  const calls = parts.map((_, i) => `  part${i}(cur, nxt, scratch, src, off);`).join('\n');
+  // Every leaf calls `E`, which calls the caller's emit from its one call site: callers
+  // pass different emits (exploration, the determinism check), and a leaf that called
+  // emit itself would see each as a new target and throw its optimised code away.
   const source = [
     ...consts.map((_, i) => `const K${i} = KS[${i}];`),
+    'let EMIT = null;',
+    'function E(slot) { EMIT(slot); }',
     ...parts,
-    `return function expand(cur, nxt, scratch, src, off, emit) {\n${calls}\n};`,
+    `return function expand(cur, nxt, scratch, src, off, emit) {\n  EMIT = emit;\n${calls}\n};`,
   ].join('\n');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function('KS', 'FX', source) as (ks: unknown[], fx: unknown) => Expander<V>;
