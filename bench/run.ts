@@ -17,65 +17,103 @@ import { GNTCHECK_MODES, runGntcheck } from './tools/gntcheck.js';
 import type { Measurement, Outcome } from './tools/measure.js';
 import { runRumur } from './tools/rumur.js';
 import { runSpin, runSpinMulticore } from './tools/spin.js';
-import { medianOf, rate, renderTable } from './table.js';
+import { median, medianOf, rate, renderTable } from './table.js';
 
 interface CaseResult {
   readonly case: BenchCase;
   readonly outcomes: Outcome[];
   readonly mismatches: string[];
-}
-
-function repeat(n: number, run: () => Outcome): Outcome {
-  const runs: Measurement[] = [];
-  for (let i = 0; i < n; i++) {
-    const o = run();
-    if (o.kind === 'skipped') return o;
-    runs.push(o.m);
-  }
-  return { kind: 'measured', m: medianOf(runs) };
+  /** Per round, gntcheck's (1 core, full store) states/s over the faster single-core peer's in the same round. */
+  readonly roundRatios: number[];
 }
 
 const TOOLS = ['gntcheck', 'spin', 'rumur'] as const;
 type Tool = (typeof TOOLS)[number];
 
+type Step = { readonly tool: Tool; readonly run: (c: BenchCase) => Outcome };
+
+/**
+ * Runs every step `repeats` times, round-robin (each round runs every step once), so
+ * that a machine that speeds up or slows down over the run shifts every tool alike;
+ * then takes medians per step, and per round the ratio of gntcheck to its fastest peer.
+ */
 function benchCase(c: BenchCase, repeats: number, cwd: string, tools: readonly Tool[]): CaseResult {
   const dir = mkdtempSync(join(tmpdir(), `gntcheck-bench-${c.id}-`));
   const cores = Math.min(2, availableParallelism());
   try {
-    const all: [Tool, () => Outcome][] = [
-      ...GNTCHECK_MODES.map((g): [Tool, () => Outcome] => ['gntcheck', () => runGntcheck(c, g.mode, g.flags, cwd)]),
-      ['spin', () => runSpin(c, dir)],
-      ['rumur', () => runRumur(c, dir, 1)],
-      ['spin', () => runSpinMulticore(c, dir, cores)],
-      ['rumur', () => runRumur(c, dir, cores)],
+    const all: Step[] = [
+      ...GNTCHECK_MODES.map((g): Step => ({ tool: 'gntcheck', run: (k) => runGntcheck(k, g.mode, g.flags, cwd) })),
+      { tool: 'spin', run: (k) => runSpin(k, dir) },
+      { tool: 'rumur', run: (k) => runRumur(k, dir, 1) },
+      { tool: 'spin', run: (k) => runSpinMulticore(k, dir, cores) },
+      { tool: 'rumur', run: (k) => runRumur(k, dir, cores) },
     ];
-    const plan = all.filter(([tool]) => tools.includes(tool)).map(([, run]) => run);
-    const outcomes: Outcome[] = [];
-    for (const step of plan) {
-      const o = repeat(repeats, step);
-      outcomes.push(o);
-      const label = o.kind === 'measured' ? `${o.m.tool} (${o.m.mode}): ${o.m.states} states, ${o.m.wallSeconds.toFixed(2)} s` : `${o.s.tool} (${o.s.mode}): skipped`;
-      process.stderr.write(`  ${c.id}: ${label}\n`);
+    const plan = all.filter((step) => tools.includes(step.tool));
+    const runs: Outcome[][] = plan.map(() => []);
+    for (let round = 0; round < repeats; round++) {
+      plan.forEach((step, i) => {
+        const done = runs[i]!;
+        if (done[0]?.kind === 'skipped') return;
+        const o = step.run(c);
+        done.push(o);
+        const label = o.kind === 'measured' ? `${o.m.tool} (${o.m.mode}): ${o.m.states} states, ${o.m.wallSeconds.toFixed(2)} s` : `${o.s.tool} (${o.s.mode}): skipped`;
+        process.stderr.write(`  ${c.id} round ${round + 1}: ${label}\n`);
+      });
     }
+    const outcomes = plan.map((step, i) => withGrowth(summarise(runs[i]!), c.tiny ? step.run(c.tiny) : null, c.tiny));
     const mismatches = outcomes.flatMap((o) =>
       o.kind === 'measured' && o.m.states !== c.expectedStates ? [`${o.m.tool} (${o.m.mode}) found ${o.m.states} states, expected ${c.expectedStates}`] : [],
     );
-    return { case: c, outcomes, mismatches };
+    return { case: c, outcomes, mismatches, roundRatios: roundRatios(plan, runs) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+function summarise(runs: readonly Outcome[]): Outcome {
+  const first = runs[0]!;
+  if (first.kind === 'skipped') return first;
+  return { kind: 'measured', m: medianOf(runs.map((o) => (o as Extract<Outcome, { kind: 'measured' }>).m)) };
+}
+
+/** Adds the RSS growth per state, from one run of the same step on the tiny instance. */
+function withGrowth(o: Outcome, tiny: Outcome | null, tinyCase: BenchCase | undefined): Outcome {
+  if (o.kind === 'skipped' || tiny === null || tiny.kind === 'skipped' || tinyCase === undefined) return o;
+  const growth = (o.m.peakRssBytes - tiny.m.peakRssBytes) / (o.m.states - tinyCase.expectedStates);
+  return { kind: 'measured', m: { ...o.m, growthBytesPerState: growth } };
+}
+
+function isSingleCorePeer(m: Measurement): boolean {
+  return m.tool !== 'gntcheck' && /^1 /.test(m.mode);
+}
+
+function roundRatios(plan: readonly Step[], runs: readonly Outcome[][]): number[] {
+  const ours = plan.findIndex((s) => s.tool === 'gntcheck');
+  const out: number[] = [];
+  for (let round = 0; ours >= 0 && round < (runs[ours]?.length ?? 0); round++) {
+    const mine = runs[ours]![round];
+    const peers = runs.flatMap((r) => {
+      const o = r[round];
+      return o?.kind === 'measured' && isSingleCorePeer(o.m) ? [o.m] : [];
+    });
+    if (mine?.kind !== 'measured' || peers.length === 0) continue;
+    out.push(rate(mine.m) / Math.max(...peers.map(rate)));
+  }
+  return out;
+}
+
 function summaryLine(r: CaseResult): string {
   const measured = r.outcomes.flatMap((o) => (o.kind === 'measured' ? [o.m] : []));
   const ours = measured.find((m) => m.tool === 'gntcheck' && m.mode === GNTCHECK_MODES[0]!.mode);
-  const peers = measured.filter((m) => m.tool !== 'gntcheck' && /^1 /.test(m.mode));
+  const peers = measured.filter(isSingleCorePeer);
   if (!ours || peers.length === 0) return 'no single-core peer measured';
   const fastest = peers.reduce((a, b) => (rate(a) >= rate(b) ? a : b));
-  const leanest = peers.reduce((a, b) => (a.peakRssBytes <= b.peakRssBytes ? a : b));
+  const ratios = r.roundRatios.map((x) => x.toFixed(2)).join(', ');
+  const growth = (m: Measurement): string => (m.growthBytesPerState == null ? '?' : m.growthBytesPerState.toFixed(1));
   return (
-    `gntcheck (1 core, full store) runs at ${(rate(ours) / rate(fastest)).toFixed(2)}x the states/s of the faster single-core peer (${fastest.tool}), ` +
-    `with ${(ours.peakRssBytes / leanest.peakRssBytes).toFixed(2)}x the peak RSS per state of the leaner one (${leanest.tool})`
+    `gntcheck (1 core, full store) runs at ${(rate(ours) / rate(fastest)).toFixed(2)}x the median states/s of the faster single-core peer (${fastest.tool}); ` +
+    `per round: ${ratios || '-'} (median ${r.roundRatios.length ? median(r.roundRatios).toFixed(2) : '-'}). ` +
+    `RSS growth per state: gntcheck ${growth(ours)} B, ${peers.map((m) => `${m.tool} ${growth(m)} B`).join(', ')}`
   );
 }
 
@@ -120,7 +158,13 @@ function main(): number {
     process.stdout.write('\n');
   }
   if (values.json) {
-    const json = results.map((r) => ({ case: r.case.id, expectedStates: r.case.expectedStates, outcomes: r.outcomes, mismatches: r.mismatches }));
+    const json = results.map((r) => ({
+      case: r.case.id,
+      expectedStates: r.case.expectedStates,
+      outcomes: r.outcomes,
+      roundRatios: r.roundRatios,
+      mismatches: r.mismatches,
+    }));
     writeFileSync(values.json, JSON.stringify({ repeats, node: process.version, results: json }, null, 2) + '\n');
   }
   return results.some((r) => r.mismatches.length > 0) ? 1 : 0;

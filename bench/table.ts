@@ -24,9 +24,9 @@ const num = (x: number, digits = 0): string => x.toLocaleString('en-US', { maxim
 
 /** A fixed-width table of one case's outcomes, ratios relative to `base`. */
 export function renderTable(outcomes: readonly Outcome[], base: Measurement | null): string {
-  const head = ['tool', 'mode', 'states', 'states/s', 'wall s', 'peak RSS MB', 'RSS B/state', 'store B/state', 'states/s vs gntcheck'];
+  const head = ['tool', 'mode', 'states', 'states/s', 'wall s', 'peak RSS MB', 'RSS B/state', 'RSS growth B/state', 'store B/state', 'states/s vs gntcheck'];
   const rows: string[][] = outcomes.map((o) => {
-    if (o.kind === 'skipped') return [o.s.tool, o.s.mode, '-', '-', '-', '-', '-', '-', `skipped: ${o.s.reason}`];
+    if (o.kind === 'skipped') return [o.s.tool, o.s.mode, '-', '-', '-', '-', '-', '-', '-', `skipped: ${o.s.reason}`];
     const m = o.m;
     return [
       m.tool,
@@ -36,11 +36,13 @@ export function renderTable(outcomes: readonly Outcome[], base: Measurement | nu
       num(m.wallSeconds, 2),
       num(m.peakRssBytes / 2 ** 20, 1),
       num(m.peakRssBytes / m.states, 1),
+      m.growthBytesPerState == null ? '-' : num(m.growthBytesPerState, 1),
       m.storeBytesPerState === null ? '-' : num(m.storeBytesPerState, 1),
       base ? `${num(rate(m) / rate(base), 2)}x` : '-',
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]): string => r.map((c, i) => (i < 2 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const last = head.length - 1;
+  const line = (r: readonly string[]): string => r.map((c, i) => (i < 2 || i === last ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

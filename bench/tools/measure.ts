@@ -12,6 +12,11 @@ export interface Measurement {
   readonly peakRssBytes: number;
   /** The tool's own figure for the memory its state store uses per state, when it reports one. */
   readonly storeBytesPerState: number | null;
+  /**
+   * Peak RSS above the same tool and mode's peak RSS on the case's tiny instance, per
+   * state: what a state costs the process, start-up footprint (Node's, pan's) taken out.
+   */
+  readonly growthBytesPerState?: number | null;
 }
 
 /** A tool that could not be run in a mode (not installed, refused the model), with why. */
