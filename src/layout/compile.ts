@@ -52,12 +52,14 @@ const RESERVED_FIELDS = new Set(['constructor', '__proto__']);
  * Scalars in declaration order, placed first-fit-decreasing so that no value straddles
  * two words. An array of scalars whose bits fit in one word is placed as one block, its
  * elements at equal strides, so that element `i` is at `shift0 + i * bits` of one word
- * and the generated view reads it without position tables.
+ * and the generated view reads it without position tables. `strideSites` says, per
+ * array site (`tlb[]`), whether every instance of it was placed so.
  */
-function placeLeaves(root: RecordShape<Fields>): Placed[] {
+function placeLeaves(root: RecordShape<Fields>): { placed: Placed[]; strideSites: Map<string, boolean> } {
   const found: { path: string; shape: ScalarShape; bits: number; order: number }[] = [];
   /** Runs of consecutive leaves (`found` indices) placed together: one scalar, or one word-sized array. */
   const blocks: { first: number; count: number; bits: number }[] = [];
+  const strideSites = new Map<string, boolean>();
   const walk = (shape: Shape, path: string): void => {
     switch (shape.kind) {
       case 'bool':
@@ -70,14 +72,17 @@ function placeLeaves(root: RecordShape<Fields>): Placed[] {
       }
       case 'array': {
         const of = shape.of;
-        const elementBits = of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum' ? bitsFor(of) : -1;
-        if (elementBits >= 0 && shape.length > 1 && shape.length * elementBits <= 32) {
-          const first = found.length;
-          for (let i = 0; i < shape.length; i++) {
-            found.push({ path: `${path}[${i}]`, shape: of as ScalarShape, bits: elementBits, order: found.length });
+        if (of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum') {
+          const elementBits = bitsFor(of);
+          const block = shape.length * elementBits <= 32;
+          const site = siteOf(path);
+          strideSites.set(site, (strideSites.get(site) ?? true) && block);
+          if (block) {
+            const first = found.length;
+            for (let i = 0; i < shape.length; i++) found.push({ path: `${path}[${i}]`, shape: of, bits: elementBits, order: found.length });
+            if (shape.length > 0) blocks.push({ first, count: shape.length, bits: shape.length * elementBits });
+            return;
           }
-          blocks.push({ first, count: shape.length, bits: shape.length * elementBits });
-          return;
         }
         for (let i = 0; i < shape.length; i++) walk(of, `${path}[${i}]`);
         return;
@@ -105,7 +110,7 @@ function placeLeaves(root: RecordShape<Fields>): Placed[] {
       shift += leaf.bits;
     }
   }
-  return placed;
+  return { placed, strideSites };
 }
 
 /** The low `n` bits set (n <= 32), as a literal for generated code. */
@@ -116,37 +121,6 @@ function mask32(n: number): string {
 /** An array's site: its path with every index dropped (`tlb[1]` -> `tlb[]`). */
 function siteOf(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
-}
-
-/** For every array-of-scalars site, whether each of its instances is placed at equal strides within one word. */
-function uniformArraySites(root: RecordShape<Fields>, leafAt: ReadonlyMap<string, Placed>): Map<string, boolean> {
-  const sites = new Map<string, boolean>();
-  const walk = (shape: Shape, path: string): void => {
-    switch (shape.kind) {
-      case 'bool':
-      case 'int':
-      case 'enum':
-        return;
-      case 'array': {
-        const of = shape.of;
-        if (of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum') {
-          const leaves = Array.from({ length: shape.length }, (_, i) => leafAt.get(`${path}[${i}]`)!);
-          const first = leaves[0];
-          const uniform = leaves.every((l, i) => l.word === first!.word && l.shift === first!.shift + i * l.bits);
-          const site = siteOf(path);
-          sites.set(site, (sites.get(site) ?? true) && uniform);
-          return;
-        }
-        for (let i = 0; i < shape.length; i++) walk(of, `${path}[${i}]`);
-        return;
-      }
-      case 'record':
-        for (const [k, f] of Object.entries(shape.fields)) walk(f, path ? `${path}.${k}` : k);
-        return;
-    }
-  };
-  walk(root, '');
-  return sites;
 }
 
 /** Runtime helpers the generated view classes call; kept out of the generated source. */
@@ -258,17 +232,13 @@ class ViewCompiler {
   private readonly consts: unknown[] = [];
   private counter = 0;
 
-  /** Per array site (`tlb[][]`), whether every instance's elements sit at equal strides in one word. */
-  private readonly uniformSites: ReadonlyMap<string, boolean>;
   /** Per uniform site, the name of its generated class. */
   private readonly strideClasses = new Map<string, string>();
 
   constructor(
     private readonly leafAt: ReadonlyMap<string, Placed>,
-    root: RecordShape<Fields>,
-  ) {
-    this.uniformSites = uniformArraySites(root, leafAt);
-  }
+    private readonly uniformSites: ReadonlyMap<string, boolean>,
+  ) {}
 
   /**
    * One class per array site whose elements are at equal strides in one word: element
@@ -476,10 +446,10 @@ function fromJson(shape: Shape, holder: Dyn, key: string | number, v: unknown, p
 export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<ViewOf<RecordShape<F>>> {
   type V = ViewOf<RecordShape<F>>;
   validateShape(shape, '');
-  const placed = placeLeaves(shape);
+  const { placed, strideSites } = placeLeaves(shape);
   const words = Math.max(1, placed.reduce((m, l) => Math.max(m, l.word + 1), 0));
   const leafAt = new Map(placed.map((l) => [l.path, l]));
-  const compiler = new ViewCompiler(leafAt, shape);
+  const compiler = new ViewCompiler(leafAt, strideSites);
   const Root = compiler.build(compiler.recordClass(shape, '', true));
   const root = (v: V): ViewRoot => v as unknown as ViewRoot;
   const leaves: Leaf[] = placed.map(({ path, shape: s, bits, word, shift }) => ({ path, shape: s, bits, word, shift }));
