@@ -67,7 +67,7 @@ export class PropertyTracker<S, A extends Action> {
         from = i + 1;
       }
     } catch (err) {
-      throw propertyError(nameOfThrowing(open, from, (p) => p.check(state)), err);
+      throw propertyError(throwingStateProperty(open, from, state), err);
     }
     if (from > 0) this.setStateOpen(open.filter((p) => !this.discoveries.has(p.name)));
   }
@@ -82,7 +82,7 @@ export class PropertyTracker<S, A extends Action> {
         from = i + 1;
       }
     } catch (err) {
-      throw propertyError(nameOfThrowing(open, from, (p) => p.check(pre, action, post)), err);
+      throw propertyError(throwingActionProperty(open, from, pre, action, post), err);
     }
     if (from > 0) this.setActionOpen(open.filter((p) => !this.discoveries.has(p.name)));
   }
@@ -116,11 +116,24 @@ export class PropertyTracker<S, A extends Action> {
   }
 }
 
-/** After a compiled check threw: the first open property from `from` on whose check throws again. */
-function nameOfThrowing<P extends { readonly name: string }>(open: readonly P[], from: number, run: (p: P) => unknown): string {
+// After a compiled check threw: the first open property from `from` on whose check
+// throws again. (No closure over the state: a closure in checkState or checkTransition
+// would make every call allocate a context for the variables it captures.)
+function throwingStateProperty<S>(open: readonly StateProperty<S>[], from: number, state: S): string {
   for (let i = from; i < open.length; i++) {
     try {
-      run(open[i]!);
+      open[i]!.check(state);
+    } catch {
+      return open[i]!.name;
+    }
+  }
+  return open.slice(from).map((p) => p.name).join(' or ');
+}
+
+function throwingActionProperty<S, A extends Action>(open: readonly ActionProperty<S, A>[], from: number, pre: S, action: A, post: S): string {
+  for (let i = from; i < open.length; i++) {
+    try {
+      open[i]!.check(pre, action, post);
     } catch {
       return open[i]!.name;
     }

@@ -14,8 +14,12 @@ export type Emit = (slot: number) => void;
  */
 export type Expander<V> = (cur: V, nxt: V, scratch: Uint32Array, src: Uint32Array, off: number, emit: Emit) => void;
 
-/** Generated functions hold about this many plan nodes at most, so that V8 optimises each. */
-const NODES_PER_FUNCTION = 400;
+/**
+ * Generated functions hold about this many plan nodes at most. V8 optimises each on its
+ * own; one large function costs as much time to run but far more compiler memory (on
+ * the blkif benchmark case, 400-node functions raised peak RSS by about 30 MB).
+ */
+const NODES_PER_FUNCTION = 32;
 /** Plans larger than this stay interpreted. */
 const MAX_NODES = 20_000;
 /** States up to this many words are copied with unrolled assignments. */
