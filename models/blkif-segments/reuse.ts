@@ -49,7 +49,7 @@ export function referenceLifecycle<S extends SharedFields>(p: SegParams, withDef
 }
 
 export function referenceProperties<S extends SharedFields>(p: SegParams): Property<S, Action>[] {
-  const picked = blkifProperties(p).filter((q) => (REUSED_PROPERTIES as readonly string[]).includes(q.name));
+  const picked = blkifProperties(p, featuresOf(null)).filter((q) => (REUSED_PROPERTIES as readonly string[]).includes(q.name));
   if (picked.length !== REUSED_PROPERTIES.length) fail('BAD_MODEL', 'blkif-segments: a reused reference property is missing');
   return picked as unknown as Property<S, Action>[];
 }

@@ -16,13 +16,19 @@ import type { Features } from './variants.js';
 
 export function lifecycleCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
   const feOneOf = (v: V, ...xs: number[]): boolean => xs.includes(v.fe);
-  return [
+  // Each side's feature_persistent module parameter as it reads it now: a constant of the
+  // run, or (param-change, stale-persistent) what the administrator last set.
+  const frontParam = (v: V): boolean => (f.paramChange ? v.fpNow! : p.FP);
+  const backParam = (v: V): boolean => (f.paramChange ? v.bpNow! : p.BP);
+  const commands: Command<V, Action>[] = [
     ...family<V, never>(
       'BackProbe',
       {},
       (v) => v.be === XB.Initialising,
       (v) => {
         v.be = XB.InitWait;
+        // stale-persistent: xen_blkif_alloc sets vbd.feature_gnt_persistent from the parameter, once.
+        if (f.stalePersistent) v.bePers = backParam(v);
       },
     ),
     ...family<V, never>(
@@ -39,10 +45,15 @@ export function lifecycleCommands(p: BlkifParams, f: Features): Command<V, Actio
       (v) => v.fe === XB.Initialised && v.be === XB.InitWait,
       (v) => {
         v.be = XB.Connected;
-        // negotiation (B12a): the backend ignores the front's key.
-        // uncached-advert (B12c): the front advertised 0, its field not yet cached.
-        const frontKey = f.uncachedAdvert ? false : p.FP;
-        v.bePers = f.negotiation ? p.BP : p.BP && frontKey;
+        // The front's key, written at FrontInit. uncached-advert (B12c): 0, its field not
+        // yet cached. stale-persistent: its feature variable. Otherwise its parameter, which
+        // cannot have changed since (it changes only while the front is Closed).
+        const frontKey = f.uncachedAdvert ? false : f.stalePersistent ? v.fePers : frontParam(v);
+        // negotiation (B12a): the backend ignores the front's key. stale-persistent (B12b):
+        // connect_ring's `if (feature_gnt_persistent) feature_gnt_persistent = key`, which
+        // never re-reads the parameter, so once off the feature stays off.
+        if (f.stalePersistent) v.bePers = v.bePers && frontKey;
+        else v.bePers = f.negotiation ? backParam(v) : backParam(v) && frontKey;
       },
     ),
     ...family<V, never>(
@@ -51,7 +62,12 @@ export function lifecycleCommands(p: BlkifParams, f: Features): Command<V, Actio
       (v) => v.fe === XB.Initialised && v.be === XB.Connected,
       (v) => {
         v.fe = XB.Connected;
-        v.fePers = f.uncachedAdvert ? false : p.FP && p.BP;
+        // The back's key, written at BackConnect: its parameter, unchanged while it is
+        // Connected; stale-persistent's backend wrote its feature variable (the negotiated value).
+        const backKey = f.stalePersistent ? v.bePers : backParam(v);
+        // stale-persistent (B12b): blkfront_gather_backend_features' `if (info->feature_persistent)
+        // info->feature_persistent = key`, without re-reading the parameter.
+        v.fePers = f.uncachedAdvert ? false : (f.stalePersistent ? v.fePers : frontParam(v)) && backKey;
         v.pool = true;
         for (let e = 0; e < p.P; e++) if (v.frameSt.get(e) === FrameSt.Private) v.frameSt.set(e, FrameSt.Pool);
       },
@@ -154,7 +170,8 @@ export function lifecycleCommands(p: BlkifParams, f: Features): Command<V, Actio
       (v) => v.fe === XB.Closed && !v.pool && v.be === XB.Closed,
       (v) => {
         v.fe = XB.Initialising;
-        v.fePers = false;
+        // stale-persistent: the feature variable outlives the connection (it is per device).
+        if (!f.stalePersistent) v.fePers = false;
       },
     ),
     ...family<V, never>(
@@ -163,7 +180,41 @@ export function lifecycleCommands(p: BlkifParams, f: Features): Command<V, Actio
       (v) => v.be === XB.Closed && v.fe === XB.Initialising,
       (v) => {
         v.be = XB.InitWait;
-        v.bePers = false;
+        if (!f.stalePersistent) v.bePers = false;
+      },
+    ),
+  ];
+  if (f.paramChange) commands.push(...paramCommands());
+  return commands;
+}
+
+/**
+ * The administrator writes a side's sysfs feature_persistent (0644) while that side is
+ * Closed, i.e. between two of its connections. The fixed drivers read the parameter only
+ * while connecting (the front at FrontInit, talk_to_blkback, caching it for FrontConnect;
+ * the back at BackConnect, connect_ring and connect), so a write at any other time acts as
+ * one made later, before the next read, and a write before the first connection as another
+ * FP or BP: limiting writes to Closed loses no behaviour of the fixed drivers and keeps the
+ * parameter fixed for the whole of a connection. (The buggy drivers also ignore a write
+ * made between probe and the first connect; that shorter failure is left out, so that the
+ * counterexample is the reconnect the digest describes.)
+ */
+function paramCommands(): Command<V, Action>[] {
+  return [
+    ...family<V, never>(
+      'FrontSetParam',
+      {},
+      (v) => v.fe === XB.Closed,
+      (v) => {
+        v.fpNow = !v.fpNow;
+      },
+    ),
+    ...family<V, never>(
+      'BackSetParam',
+      {},
+      (v) => v.be === XB.Closed,
+      (v) => {
+        v.bpNow = !v.bpNow;
       },
     ),
   ];

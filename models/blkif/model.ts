@@ -39,9 +39,9 @@ export function blkifModel(p: BlkifParams, variant: BlkifVariant | null = null) 
   const model = layoutModel<BlkifState, Action>({
     name,
     layout: layout as never,
-    inits: [(v) => initBlkif(v, p)],
+    inits: [(v) => initBlkif(v, p, f)],
     commands: [...lifecycleCommands(p, f), ...ioCommands(p, f)],
-    properties: blkifProperties(p),
+    properties: blkifProperties(p, f),
     actorOf: blkifActor,
     canonicalize: blkifCanonicalizer(p),
   });

@@ -9,8 +9,9 @@ import { XB } from '../xen/xenbus.js';
 import { busy, inFlight, mapsFrame, mappedFrames, treeSize } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
+import type { Features } from './variants.js';
 
-export function blkifProperties(p: BlkifParams): Property<V, Action>[] {
+export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action>[] {
   // Frame sets as 31-bit masks when they fit (the hot path); per-frame loops otherwise.
   const masks = p.P <= 30;
   /** pinAccounting's per-gref expected pins; each model instance has its own (a run evaluates properties one at a time). */
@@ -114,7 +115,23 @@ export function blkifProperties(p: BlkifParams): Property<V, Action>[] {
       'as many requests are outstanding as the pool and the ring allow, min(P, R)',
     ),
   ];
-  if (p.FP && p.BP && p.MAXP > 0) {
+  const connected = (v: V): boolean => v.fe === XB.Connected && v.be === XB.Connected;
+  if (f.paramChange) {
+    props.push(
+      always<V>(
+        'paramsApplied',
+        (v) => !connected(v) || (v.bePers === (v.fpNow! && v.bpNow!) && v.fePers === v.bePers),
+        'when both ends are Connected, both use persistent grants iff both feature_persistent parameters, as set for this connection, are on',
+      ),
+      sometimes<V>(
+        'paramChangeApplied',
+        (v) => connected(v) && v.bePers !== (p.FP && p.BP),
+        'a connection negotiates persistent grants differently from the parameters the device was created with',
+      ),
+    );
+  }
+  // With runtime parameters the administrator can switch both on, whatever FP and BP are.
+  if ((f.paramChange || (p.FP && p.BP)) && p.MAXP > 0) {
     props.push(
       sometimes<V>(
         'persistentInUse',

@@ -46,8 +46,18 @@ export interface VariantFields {
   /** xsa396-query: the front has queried "not in use" for the response in slot s and will end access. */
   readonly slotQueried?: ScalarArrayView<boolean>;
 }
-export type BlkifState = ViewOf<ReturnType<typeof record<ReturnType<typeof baseShape>>>> &
-  VariantFields & { flushPending?: boolean };
+/** Variant-only scalars (absent otherwise). */
+export interface VariantScalars {
+  /** flush-after-unpin: an unmap dropped its pin and the TLB flush has not run yet. */
+  flushPending?: boolean;
+  /**
+   * param-change, stale-persistent: the front's and the back's feature_persistent module
+   * parameter as the administrator last set it (p.FP, p.BP at first).
+   */
+  fpNow?: boolean;
+  bpNow?: boolean;
+}
+export type BlkifState = ViewOf<ReturnType<typeof record<ReturnType<typeof baseShape>>>> & VariantFields & VariantScalars;
 
 /**
  * Pins per gref are bounded by the tree node (1), the slots (R) and, with a rogue
@@ -60,13 +70,24 @@ export function blkifShape(p: BlkifParams, f: Features) {
     ...(f.rogueBackend ? { rogueMap: array(p.G, bool()), rogueFrame: array(p.G, int(0, p.P - 1)) } : {}),
     ...(f.splitRevoke ? { slotQueried: array(p.R, bool()) } : {}),
     ...(f.lateFlush ? { flushPending: bool() } : {}),
+    ...(f.paramChange ? { fpNow: bool(), bpNow: bool() } : {}),
   });
 }
 
-/** The reference page's initial state is the all-zero layout except `entGref`/`entSlot` = none. */
-export function initBlkif(v: BlkifState, p: BlkifParams): void {
+/**
+ * The reference page's initial state is the all-zero layout except `entGref`/`entSlot` = none.
+ * With runtime parameters they start at FP and BP; stale-persistent's front set its
+ * feature variable (`fePers`, info->feature_persistent) from FP in blkfront_probe, which
+ * precedes the model's first step.
+ */
+export function initBlkif(v: BlkifState, p: BlkifParams, f: Features): void {
   for (let e = 0; e < p.P; e++) {
     v.entGref.set(e, NONE);
     v.entSlot.set(e, NONE);
   }
+  if (f.paramChange) {
+    v.fpNow = p.FP;
+    v.bpNow = p.BP;
+  }
+  if (f.stalePersistent) v.fePers = p.FP;
 }

@@ -14,6 +14,8 @@ export const BLKIF_VARIANTS = {
   'teardown-inflight': 'Linux 3.8 (B4): persistent grants freed at disconnect while I/O is still in flight',
   'uncached-advert': '2022 (B12c): the front advertises feature-persistent before caching its parameter, so persistent grants are never used',
   'disconnect-on-closing': 'pre-2012 blkback (B13, "don\'t disconnect until Closed"): the backend disconnects when the front is only Closing',
+  'param-change': 'feature_persistent may be changed on a side while it is Closed; both ends re-read it at every connect (the 2022 fixed drivers)',
+  'stale-persistent': '2022 (B12b): feature_persistent may be changed while Closed, but each end set its feature from it once at probe and only ANDs in the peer\'s key, so once off it stays off',
 } as const;
 
 export type BlkifVariant = keyof typeof BLKIF_VARIANTS;
@@ -33,6 +35,10 @@ export interface Features {
   readonly teardownInflight: boolean;
   readonly uncachedAdvert: boolean;
   readonly disconnectOnClosing: boolean;
+  /** Either side's feature_persistent may change between connections (extra state: fpNow, bpNow). */
+  readonly paramChange: boolean;
+  /** Each end's feature variable is set from its parameter at probe and never re-read (B12b). */
+  readonly stalePersistent: boolean;
 }
 
 export function featuresOf(variant: BlkifVariant | null): Features {
@@ -47,5 +53,7 @@ export function featuresOf(variant: BlkifVariant | null): Features {
     teardownInflight: variant === 'teardown-inflight',
     uncachedAdvert: variant === 'uncached-advert',
     disconnectOnClosing: variant === 'disconnect-on-closing',
+    paramChange: variant === 'param-change' || variant === 'stale-persistent',
+    stalePersistent: variant === 'stale-persistent',
   };
 }

@@ -13,7 +13,7 @@ export const BLKIF_SEGMENTS_WORKLOAD: Workload = {
   lifecycle: BLKIF_WORKLOAD.lifecycle,
   submit: ['FrontSubmit', 'FrontSubmitRaw'],
   close: BLKIF_WORKLOAD.close,
-  optional: ['FrontSubmitRaw'],
+  optional: ['FrontSubmitRaw', ...BLKIF_WORKLOAD.optional],
   completed: BLKIF_WORKLOAD.completed,
   counted: BLKIF_COUNTED,
   // Fewer requests than blkif's 500: enumerating the actions of a three-segment state is slow on the plain model.

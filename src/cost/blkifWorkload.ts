@@ -36,10 +36,14 @@ export const BLKIF_WORKLOAD: Workload = {
     'DeferredRelease',
     'FrontReinit',
     'BackReprobe',
+    // param-change, stale-persistent: the administrator's parameter writes, enabled while a
+    // side is Closed (after the close they would otherwise keep the last phase from ending).
+    'FrontSetParam',
+    'BackSetParam',
   ],
   submit: ['FrontSubmitReuse', 'FrontSubmitGrant'],
   close: ['FrontClose', 'BackClose', 'FrontClosed', 'BackDisconnect'],
-  optional: [],
+  optional: ['FrontSetParam', 'BackSetParam'],
   completed: COMPLETED,
   counted: BLKIF_COUNTED,
   options: DEFAULT_COST_OPTIONS,

@@ -94,7 +94,7 @@ describe('cost measurement errors', () => {
   it('refuses a workload naming an action the model lacks, unless the workload marks it optional', () => {
     const bad = { ...BLKIF_WORKLOAD, close: [...BLKIF_WORKLOAD.close, 'BackExplode'] };
     expect(() => measureCost(blkif({}), bad)).toThrow(/has no action BackExplode/);
-    const submitsRaw = { ...BLKIF_SEGMENTS_WORKLOAD, optional: [] };
+    const submitsRaw = { ...BLKIF_SEGMENTS_WORKLOAD, optional: BLKIF_WORKLOAD.optional };
     expect(() => measureCost(segments({}), submitsRaw)).toThrow(/has no action FrontSubmitRaw, which the blkif-segments cost workload names/);
   });
 

@@ -5,7 +5,8 @@
  * shrunk counterexample is at most twice the BFS shortest that the spec pins.
  *
  * Left out: blkif-uncached-advert, whose failure is a `sometimes` property that is never
- * reached; sampling cannot establish that something never happens.
+ * reached; sampling cannot establish that something never happens. (blkif-stale-persistent
+ * also has two such witnesses, but its invariant paramsApplied is found.)
  */
 import { describe, expect, it } from 'vitest';
 import { blkif } from '../../models/blkif/model.js';
@@ -22,6 +23,7 @@ const FOUND: Record<number, Record<string, [string, number, number]>> = {
     'blkif-free-in-use': ['noMappedPrivateFrame', 14, 9],
     'blkif-lru': ['unmapOnlyOnDisconnect', 11, 9],
     'blkif-negotiation': ['negotiationAgreement', 1, 4],
+    'blkif-stale-persistent': ['paramsApplied', 7, 14],
     'blkif-teardown-inflight-default': ['cleanTeardown', 44, 9],
     'blkif-teardown-inflight': ['cleanTeardown', 6, 9],
     'blkif-undersized-tree': ['unmapOnlyOnDisconnect', 107, 10],
@@ -34,6 +36,7 @@ const FOUND: Record<number, Record<string, [string, number, number]>> = {
     'blkif-free-in-use': ['noMappedPrivateFrame', 10, 9],
     'blkif-lru': ['unmapOnlyOnDisconnect', 44, 9],
     'blkif-negotiation': ['negotiationAgreement', 1, 4],
+    'blkif-stale-persistent': ['paramsApplied', 2, 12],
     'blkif-teardown-inflight-default': ['cleanTeardown', 10, 9],
     'blkif-teardown-inflight': ['cleanTeardown', 1, 9],
     'blkif-undersized-tree': ['unmapOnlyOnDisconnect', 6, 10],
@@ -46,6 +49,7 @@ const FOUND: Record<number, Record<string, [string, number, number]>> = {
     'blkif-free-in-use': ['noMappedPrivateFrame', 6, 9],
     'blkif-lru': ['unmapOnlyOnDisconnect', 8, 9],
     'blkif-negotiation': ['negotiationAgreement', 1, 4],
+    'blkif-stale-persistent': ['paramsApplied', 1, 12],
     'blkif-teardown-inflight-default': ['cleanTeardown', 6, 9],
     'blkif-teardown-inflight': ['cleanTeardown', 6, 9],
     'blkif-undersized-tree': ['unmapOnlyOnDisconnect', 23, 10],
