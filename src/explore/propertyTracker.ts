@@ -42,8 +42,8 @@ export class PropertyTracker<S, A extends Action> {
       if (p.name === DEADLOCK) fail('BAD_MODEL', `${model.name}: the property name "${DEADLOCK}" is reserved`);
       seen.add(p.name);
     }
-    const states = model.properties.filter((p): p is StateProperty<S> => p.kind === 'always' || p.kind === 'sometimes');
-    this.setStateOpen([...states.filter((p) => p.kind === 'always'), ...states.filter((p) => p.kind === 'sometimes')]);
+    const ofKind = (kind: 'always' | 'sometimes') => model.properties.filter((p): p is StateProperty<S> => p.kind === kind);
+    this.setStateOpen([...ofKind('always'), ...ofKind('sometimes')]);
     this.setActionOpen(model.properties.filter((p): p is ActionProperty<S, A> => p.kind === 'action'));
     this.deadlockOpen = checkDeadlock;
   }
@@ -67,7 +67,7 @@ export class PropertyTracker<S, A extends Action> {
         from = i + 1;
       }
     } catch (err) {
-      throw propertyError(throwingStateProperty(open, from, state), err);
+      throw propertyError(throwingProperty(open, from, [state]), err);
     }
     if (from > 0) this.setStateOpen(open.filter((p) => !this.discoveries.has(p.name)));
   }
@@ -82,7 +82,7 @@ export class PropertyTracker<S, A extends Action> {
         from = i + 1;
       }
     } catch (err) {
-      throw propertyError(throwingActionProperty(open, from, pre, action, post), err);
+      throw propertyError(throwingProperty(open, from, [pre, action, post]), err);
     }
     if (from > 0) this.setActionOpen(open.filter((p) => !this.discoveries.has(p.name)));
   }
@@ -116,24 +116,19 @@ export class PropertyTracker<S, A extends Action> {
   }
 }
 
-// After a compiled check threw: the first open property from `from` on whose check
-// throws again. (No closure over the state: a closure in checkState or checkTransition
-// would make every call allocate a context for the variables it captures.)
-function throwingStateProperty<S>(open: readonly StateProperty<S>[], from: number, state: S): string {
+/**
+ * After a compiled check threw: the first open property from `from` on whose check
+ * throws again on `args`. (Called with the arguments, not a closure over them: a
+ * closure in checkState or checkTransition would make every call allocate a context.)
+ */
+function throwingProperty<Args extends unknown[]>(
+  open: readonly { readonly name: string; readonly check: (...args: Args) => boolean }[],
+  from: number,
+  args: Args,
+): string {
   for (let i = from; i < open.length; i++) {
     try {
-      open[i]!.check(state);
-    } catch {
-      return open[i]!.name;
-    }
-  }
-  return open.slice(from).map((p) => p.name).join(' or ');
-}
-
-function throwingActionProperty<S, A extends Action>(open: readonly ActionProperty<S, A>[], from: number, pre: S, action: A, post: S): string {
-  for (let i = from; i < open.length; i++) {
-    try {
-      open[i]!.check(pre, action, post);
+      open[i]!.check(...args);
     } catch {
       return open[i]!.name;
     }

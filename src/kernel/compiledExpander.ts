@@ -3,9 +3,7 @@ import { boundParts } from '../model/boundCall.js';
 import { IGNORE_EFFECTS } from '../model/effects.js';
 import type { Command } from '../model/model.js';
 import type { GuardPlan } from './guardPlan.js';
-
-/** Called once per enabled slot, after its successor has been written to the scratch words. */
-export type Emit = (slot: number) => void;
+import type { Emit } from './kernel.js';
 
 /**
  * Fires every enabled command of the state bound to `cur` (whose words are

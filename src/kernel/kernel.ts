@@ -1,7 +1,9 @@
 import type { Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
 import type { JsonValue } from '../util/json.js';
-import type { Emit } from './compiledExpander.js';
+
+/** Called once per enabled slot, after its successor has been written to the scratch words. */
+export type Emit = (slot: number) => void;
 
 /**
  * A model as the explorer sees it: every state is `words` 32-bit words, and the

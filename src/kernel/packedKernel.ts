@@ -2,9 +2,9 @@ import type { Action } from '../model/action.js';
 import { IGNORE_EFFECTS } from '../model/effects.js';
 import type { Command, Model, PackedForm } from '../model/model.js';
 import type { JsonValue } from '../util/json.js';
-import { compileExpander, type Emit, type Expander } from './compiledExpander.js';
+import { compileExpander, type Expander } from './compiledExpander.js';
 import { guardPlan, type GuardPlan } from './guardPlan.js';
-import type { Kernel } from './kernel.js';
+import type { Emit, Kernel } from './kernel.js';
 
 /**
  * Kernel for models with a {@link PackedForm}: two views rebound to packed words,

@@ -2,8 +2,7 @@ import type { Action } from '../model/action.js';
 import type { Model } from '../model/model.js';
 import { describeError, GntcheckError } from '../util/errors.js';
 import { canonicalJson, type JsonValue } from '../util/json.js';
-import type { Emit } from './compiledExpander.js';
-import type { Kernel } from './kernel.js';
+import type { Emit, Kernel } from './kernel.js';
 
 /**
  * Kernel for models written against the plain interface (states are ordinary

@@ -196,15 +196,13 @@ class BoolArrayView {
     const sh = this.s[i]!;
     r.$b[k] = v ? r.$b[k]! | (1 << sh) : r.$b[k]! & ~(1 << sh);
   }
+  // A boolean array of at most 32 elements is always a stride block (placeLeaves), so an
+  // array with this table-driven class is longer than a bit set can hold.
   bits(): number {
-    if (this.length > 32) Helpers.bitsError(this.path, this.length);
-    let m = 0;
-    for (let i = 0; i < this.length; i++) if (this.get(i)) m |= 1 << i;
-    return m >>> 0;
+    return Helpers.bitsError(this.path, this.length);
   }
-  setBits(mask: number): void {
-    if (this.length > 32) Helpers.bitsError(this.path, this.length);
-    for (let i = 0; i < this.length; i++) this.set(i, ((mask >>> i) & 1) !== 0);
+  setBits(): void {
+    Helpers.bitsError(this.path, this.length);
   }
 }
 
@@ -237,7 +235,7 @@ class ViewCompiler {
 
   constructor(
     private readonly leafAt: ReadonlyMap<string, Placed>,
-    private readonly uniformSites: ReadonlyMap<string, boolean>,
+    private readonly strideSites: ReadonlyMap<string, boolean>,
   ) {}
 
   /**
@@ -252,7 +250,7 @@ class ViewCompiler {
     const name = `A${this.strideClasses.size}`;
     this.strideClasses.set(site, name);
     const bits = bitsFor(of);
-    const mask = bits === 0 ? 0 : 2 ** bits - 1;
+    const mask = mask32(bits);
     const check = `if (i >>> 0 !== i || i >= ${length}) H.Helpers.indexError(this.path, i, ${length});`;
     const at = `const r = this.r; const k = r.$o + this.w0; const sh = this.s0 + i * ${bits};`;
     const methods =
@@ -296,7 +294,7 @@ class ViewCompiler {
         if (of.kind === 'bool' || of.kind === 'int' || of.kind === 'enum') {
           const leaves = paths.map((p) => this.leafAt.get(p)!);
           const site = siteOf(path);
-          if (this.uniformSites.get(site) === true) {
+          if (this.strideSites.get(site) === true) {
             const first = leaves[0];
             return `new ${this.strideClass(site, of, shape.length)}(root, ${first?.word ?? 0}, ${first?.shift ?? 0}, ${JSON.stringify(path)})`;
           }
@@ -306,7 +304,7 @@ class ViewCompiler {
           if (of.kind === 'bool') return `new H.BoolArrayView(root, ${w}, ${s}, ${JSON.stringify(path)})`;
           const min = of.kind === 'int' ? of.min : 0;
           const span = of.kind === 'int' ? of.max - of.min : of.values.length - 1;
-          const mask = bits === 0 ? 0 : 2 ** bits - 1;
+          const mask = mask32(bits);
           return `new H.IntArrayView(root, ${w}, ${s}, ${mask}, ${min}, ${span}, ${JSON.stringify(path)}, ${this.konst(of)})`;
         }
         const items = paths.map((p) => this.member(of, p));
