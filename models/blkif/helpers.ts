@@ -5,9 +5,13 @@ import type { BlkifParams } from './params.js';
 import { SlotSt, TreeSt, type BlkifState } from './state.js';
 import type { Features } from './variants.js';
 
+// The helpers below run on every new state (properties) and in guards, so each reads a
+// view field into a local once instead of once per element.
+
 export function treeSize(v: BlkifState, p: BlkifParams): number {
+  const tree = v.tree;
   let n = 0;
-  for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) n++;
+  for (let g = 0; g < p.G; g++) if (tree.get(g) !== TreeSt.Absent) n++;
   return n;
 }
 
@@ -18,7 +22,11 @@ export function inFlight(v: BlkifState, s: number): boolean {
 
 /** Some slot is Mapped or Done. */
 export function busy(v: BlkifState, p: BlkifParams): boolean {
-  for (let s = 0; s < p.R; s++) if (inFlight(v, s)) return true;
+  const slot = v.slot;
+  for (let s = 0; s < p.R; s++) {
+    const st = slot.get(s);
+    if (st === SlotSt.Mapped || st === SlotSt.Done) return true;
+  }
   return false;
 }
 
@@ -32,10 +40,18 @@ export function mapsFrame(v: BlkifState, p: BlkifParams, f: number): boolean {
 
 /** {@link mapsFrame} for every frame at once: bit f set when frame f is mapped (P < 31). */
 export function mappedFrames(v: BlkifState, p: BlkifParams): number {
+  const tree = v.tree;
+  const treeFrame = v.treeFrame;
+  const slot = v.slot;
+  const slotFrame = v.slotFrame;
   let m = 0;
-  for (let g = 0; g < p.G; g++) if (v.tree.get(g) !== TreeSt.Absent) m |= 1 << v.treeFrame.get(g);
-  for (let s = 0; s < p.R; s++) if (inFlight(v, s)) m |= 1 << v.slotFrame.get(s);
-  if (v.rogueMap) for (let g = 0; g < p.G; g++) if (v.rogueMap.get(g)) m |= 1 << v.rogueFrame!.get(g);
+  for (let g = 0; g < p.G; g++) if (tree.get(g) !== TreeSt.Absent) m |= 1 << treeFrame.get(g);
+  for (let s = 0; s < p.R; s++) {
+    const st = slot.get(s);
+    if (st === SlotSt.Mapped || st === SlotSt.Done) m |= 1 << slotFrame.get(s);
+  }
+  const rogue = v.rogueMap;
+  if (rogue) for (let g = 0; g < p.G; g++) if (rogue.get(g)) m |= 1 << v.rogueFrame!.get(g);
   return m;
 }
 

@@ -20,14 +20,20 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
     always<V>(
       'noGrefAlias',
       (v) => {
+        // Fields read into locals once: this runs on every new state.
+        const { tree, gtPermit, gtFrame, treeFrame, slot } = v;
         for (let g = 0; g < p.G; g++) {
-          if (v.tree.get(g) !== TreeSt.Absent && !(v.gtPermit.get(g) && v.gtFrame.get(g) === v.treeFrame.get(g))) return false;
-          if (v.rogueMap?.get(g) && !(v.gtPermit.get(g) && v.gtFrame.get(g) === v.rogueFrame!.get(g))) return false;
+          if (tree.get(g) !== TreeSt.Absent && !(gtPermit.get(g) && gtFrame.get(g) === treeFrame.get(g))) return false;
+        }
+        const rogue = v.rogueMap;
+        if (rogue) {
+          for (let g = 0; g < p.G; g++) if (rogue.get(g) && !(gtPermit.get(g) && gtFrame.get(g) === v.rogueFrame!.get(g))) return false;
         }
         for (let s = 0; s < p.R; s++) {
-          if (!inFlight(v, s)) continue;
+          const st = slot.get(s);
+          if (st !== SlotSt.Mapped && st !== SlotSt.Done) continue;
           const g = v.slotGref.get(s);
-          if (!(v.gtPermit.get(g) && v.gtFrame.get(g) === v.slotFrame.get(s))) return false;
+          if (!(gtPermit.get(g) && gtFrame.get(g) === v.slotFrame.get(s))) return false;
         }
         return true;
       },
@@ -67,9 +73,14 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
       'pinAccounting',
       (v) => {
         // want[g] counted in one pass over the grefs and one over the slots.
-        for (let g = 0; g < p.G; g++) want[g] = (v.tree.get(g) !== TreeSt.Absent ? 1 : 0) + (v.rogueMap?.get(g) ? 1 : 0);
-        for (let s = 0; s < p.R; s++) if (inFlight(v, s) && !v.slotPers.get(s)) want[v.slotGref.get(s)]!++;
-        for (let g = 0; g < p.G; g++) if (v.pin.get(g) !== want[g]) return false;
+        const { tree, slot, slotPers, slotGref, pin } = v;
+        const rogue = v.rogueMap;
+        for (let g = 0; g < p.G; g++) want[g] = (tree.get(g) !== TreeSt.Absent ? 1 : 0) + (rogue?.get(g) ? 1 : 0);
+        for (let s = 0; s < p.R; s++) {
+          const st = slot.get(s);
+          if ((st === SlotSt.Mapped || st === SlotSt.Done) && !slotPers.get(s)) want[slotGref.get(s)]!++;
+        }
+        for (let g = 0; g < p.G; g++) if (pin.get(g) !== want[g]) return false;
         return true;
       },
       'pin[g] = (1 if a tree node) + non-persistent Mapped/Done slots of g',

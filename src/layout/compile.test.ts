@@ -101,14 +101,16 @@ describe('packed layouts', () => {
   it('boolean arrays read and write whole as bit sets, element i as bit i, leaving other fields alone', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 3 }), fc.nat(), fc.nat(), (len, rows, a, b) => {
-        // Rows of a composite array share one view class; `n` and `flag` share their words.
-        const layout = compileLayout(record({ n: int(0, 6), rows: array(rows, array(len, bool())), flag: bool() }));
+        // Rows of a composite array share one view class; `top`, a site with one instance,
+        // has its position written into its class; `n` and `flag` share their words.
+        const layout = compileLayout(record({ n: int(0, 6), rows: array(rows, array(len, bool())), top: array(len, bool()), flag: bool() }));
         const v = layout.create();
         v.n = 5;
         v.flag = true;
         const want = (x: number): number => (len === 32 ? x >>> 0 : x % 2 ** len);
-        for (let r = 0; r < rows; r++) {
-          const row = v.rows.at(r);
+        const written: number[] = [];
+        for (let r = 0; r <= rows; r++) {
+          const row = r < rows ? v.rows.at(r) : v.top;
           row.setBits(a + r);
           expect(row.bits()).toBe(want(a + r));
           for (let i = 0; i < len; i++) expect(row.get(i)).toBe(((want(a + r) >>> i) & 1) === 1);
@@ -116,7 +118,10 @@ describe('packed layouts', () => {
           let m = 0;
           for (let i = 0; i < len; i++) if (row.get(i)) m |= 1 << i;
           expect(row.bits()).toBe(m >>> 0);
+          written.push(m >>> 0);
         }
+        // No array wrote over another one's bits.
+        expect([...Array.from({ length: rows }, (_, r) => v.rows.at(r).bits()), v.top.bits()]).toEqual(written);
         expect([v.n, v.flag]).toEqual([5, true]);
       }),
       { numRuns: 200 },

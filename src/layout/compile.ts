@@ -244,29 +244,32 @@ class ViewCompiler {
    * into the code and only the word and first shift per instance. Every instance of a
    * site (each row of `tlb`) shares the class, so call sites stay monomorphic.
    */
-  private strideClass(site: string, of: ScalarShape, length: number): string {
+  private strideClass(site: string, of: ScalarShape, length: number, place: { word: number; shift: number } | null): string {
     const known = this.strideClasses.get(site);
     if (known !== undefined) return known;
     const name = `A${this.strideClasses.size}`;
     this.strideClasses.set(site, name);
     const bits = bitsFor(of);
     const mask = mask32(bits);
+    // A site with one instance has its word and first shift written into the code too.
+    const w0 = place ? `${place.word}` : 'this.w0';
+    const s0 = place ? `${place.shift}` : 'this.s0';
     const check = `if (i >>> 0 !== i || i >= ${length}) H.Helpers.indexError(this.path, i, ${length});`;
-    const at = `const r = this.r; const k = r.$o + this.w0; const sh = this.s0 + i * ${bits};`;
+    const at = `const r = this.r; const k = r.$o + ${w0}; const sh = ${s0} + i * ${bits};`;
     const methods =
       of.kind === 'bool'
         ? [
-            `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + this.w0] >>> (this.s0 + i)) & 1) !== 0; }`,
+            `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i)) & 1) !== 0; }`,
             `set(i, v) { ${check} ${at} r.$b[k] = v ? r.$b[k] | (1 << sh) : r.$b[k] & ~(1 << sh); }`,
             // A block is one word, so the whole array is one shifted, masked read or write.
-            `bits() { const r = this.r; return ((r.$b[r.$o + this.w0] >>> this.s0) & ${mask32(length)}) >>> 0; }`,
-            `setBits(m) { const r = this.r; const k = r.$o + this.w0; r.$b[k] = (r.$b[k] & ~(${mask32(length)} << this.s0)) | ((m & ${mask32(length)}) << this.s0); }`,
+            `bits() { const r = this.r; return ((r.$b[r.$o + ${w0}] >>> ${s0}) & ${mask32(length)}) >>> 0; }`,
+            `setBits(m) { const r = this.r; const k = r.$o + ${w0}; r.$b[k] = (r.$b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
           ]
         : (() => {
             const min = of.kind === 'int' ? of.min : 0;
             const span = of.kind === 'int' ? of.max - of.min : of.values.length - 1;
             return [
-              `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + this.w0] >>> (this.s0 + i * ${bits})) & ${mask}) + ${min}; }`,
+              `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i * ${bits})) & ${mask}) + ${min}; }`,
               `set(i, v) { ${check} const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(this.path + '[' + i + ']', v, ${this.konst(of)}); ${at} r.$b[k] = (r.$b[k] & ~(${mask} << sh)) | (x << sh); }`,
             ];
           })();
@@ -296,7 +299,9 @@ class ViewCompiler {
           const site = siteOf(path);
           if (this.strideSites.get(site) === true) {
             const first = leaves[0];
-            return `new ${this.strideClass(site, of, shape.length)}(root, ${first?.word ?? 0}, ${first?.shift ?? 0}, ${JSON.stringify(path)})`;
+            const place = { word: first?.word ?? 0, shift: first?.shift ?? 0 };
+            const cls = this.strideClass(site, of, shape.length, site === path ? place : null);
+            return `new ${cls}(root, ${place.word}, ${place.shift}, ${JSON.stringify(path)})`;
           }
           const w = this.konst(Int32Array.from(leaves.map((l) => l.word)));
           const s = this.konst(Int32Array.from(leaves.map((l) => l.shift)));

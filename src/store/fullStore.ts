@@ -6,6 +6,8 @@ const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 /** The recent-state cache takes about this many bytes: small enough to stay in a core's L2 cache. */
 const RECENT_BYTES = 1 << 19;
+/** States rehashed together when the table grows (see grow). */
+const GROW_BLOCK = 256;
 
 /**
  * Exact seen-set: every state's words kept in chunks indexed by id, and an
@@ -25,6 +27,8 @@ export class FullStateStore implements StateStore {
   private mask: number;
   /** log2 of the table size: ids take the low `bits` bits of an entry, the tag the rest. */
   private bits: number;
+  /** Where grow's touches go, so that the compiler keeps the loads. */
+  private sink = 0;
   /**
    * Direct-mapped cache of recently stored or found states: entries of `words + 1`
    * words, a 1 marking the entry valid, then the state (one cache line to check).
@@ -136,13 +140,25 @@ export class FullStateStore implements StateStore {
     const table = new Uint32Array(cap);
     const mask = cap - 1;
     const w = this.words;
-    for (let id = 0; id < this.count; id++) {
-      const chunk = this.chunks[id >>> CHUNK_BITS]!;
-      const h = hash32(chunk, (id & (CHUNK - 1)) * w, w);
-      let slot = h & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = (((h >>> bits) << bits) | (id + 1)) >>> 0;
+    // In blocks: hash a block's states, read each one's home slot in a loop of
+    // independent loads (so that their cache misses overlap), then place them.
+    const hashes = new Uint32Array(GROW_BLOCK);
+    let sink = 0;
+    for (let start = 0; start < this.count; start += GROW_BLOCK) {
+      const n = Math.min(GROW_BLOCK, this.count - start);
+      for (let i = 0; i < n; i++) {
+        const id = start + i;
+        hashes[i] = hash32(this.chunks[id >>> CHUNK_BITS]!, (id & (CHUNK - 1)) * w, w);
+      }
+      for (let i = 0; i < n; i++) sink ^= table[hashes[i]! & mask]!;
+      for (let i = 0; i < n; i++) {
+        const h = hashes[i]!;
+        let slot = h & mask;
+        while (table[slot] !== 0) slot = (slot + 1) & mask;
+        table[slot] = (((h >>> bits) << bits) | (start + i + 1)) >>> 0;
+      }
     }
+    this.sink ^= sink;
     this.budget.release(this.table.length * 4);
     this.table = table;
     this.mask = mask;
