@@ -34,7 +34,7 @@ export function checkDeterminism<S, A extends Action>(k: Kernel<S, A>, src: Uint
     );
   }
   const walked = walkEnabled(k, src, off);
-  const direct = first.flatMap((r, i) => (r === 'disabled' ? [] : [i])).join(',');
+  const direct = first.flatMap((r, i) => (r === DISABLED ? [] : [i])).join(',');
   const expanded = expandedSlots(k, src, off);
   if (walked !== direct || expanded !== direct) {
     throw new GntcheckError(
@@ -46,10 +46,43 @@ export function checkDeterminism<S, A extends Action>(k: Kernel<S, A>, src: Uint
     if (first[i] !== second[i]) {
       throw new GntcheckError(
         'NONDETERMINISTIC_MODEL',
-        `${name}: state #${id}, action slot ${i}: two calls gave different results (${first[i]} vs ${second[i]})`,
+        `${name}: state #${id}, action slot ${i}: two calls gave different results (${describe(k, first[i]!)} vs ${describe(k, second[i]!)})`,
       );
     }
   }
+}
+
+/**
+ * Each slot's result as `disabled` or `<action JSON> -> <successor words>`. Words, not
+ * snapshots: equal states have equal words under both kernels (a plain model's word is
+ * its state's intern number under its canonical JSON), and formatting a snapshot per
+ * successor made the sampled check cost about 1% of a run. Snapshots are only made for
+ * a message ({@link describe}).
+ */
+function expandAll<S, A extends Action>(k: Kernel<S, A>, src: Uint32Array, off: number): string[] {
+  k.load(src, off);
+  const out: string[] = [];
+  const n = k.slots();
+  for (let i = 0; i < n; i++) {
+    const f = k.fire(i);
+    if (f < 0) {
+      out.push(DISABLED);
+      continue;
+    }
+    k.canonicalize();
+    out.push(`${canonicalJson(k.actionAt(i))} -> ${k.scratch.join(',')}`);
+  }
+  return out;
+}
+
+const DISABLED = 'disabled';
+
+/** One {@link expandAll} result with the successor's words shown as its snapshot. */
+function describe<S, A extends Action>(k: Kernel<S, A>, result: string): string {
+  if (result === DISABLED) return result;
+  const at = result.lastIndexOf(' -> ');
+  const words = Uint32Array.from(result.slice(at + 4).split(',').filter((w) => w !== ''), Number);
+  return `${result.slice(0, at)} -> ${canonicalJson(k.snapshotOf(words, 0))}`;
 }
 
 /** The slots `expand` emits, which must be exactly those `fire` enables. */
@@ -68,18 +101,3 @@ function walkEnabled<S, A extends Action>(k: Kernel<S, A>, src: Uint32Array, off
   return out.join(',');
 }
 
-function expandAll<S, A extends Action>(k: Kernel<S, A>, src: Uint32Array, off: number): string[] {
-  k.load(src, off);
-  const out: string[] = [];
-  const n = k.slots();
-  for (let i = 0; i < n; i++) {
-    const f = k.fire(i);
-    if (f < 0) {
-      out.push('disabled');
-      continue;
-    }
-    k.canonicalize();
-    out.push(`${canonicalJson(k.actionAt(i))} -> ${canonicalJson(k.snapshotOf(k.scratch, 0))}`);
-  }
-  return out;
-}

@@ -77,3 +77,13 @@ describe('a model nondeterministic beyond the sampled states', () => {
     expect(r.status === 'violation' && r.violations.map((v) => [v.property, v.length])).toEqual([['below99', 99]]);
   });
 });
+
+describe('a model nondeterministic within the sampled states', () => {
+  it('names the state, the slot and both successors as snapshots', () => {
+    let flips = 0;
+    const m = chain('flaky', (n) => (n === 5 ? (flips++ % 2 ? 7 : 6) : n + 1), [always<N>('below99', (s) => s.n < 99)]);
+    const e = errorOf(() => check(m, { deadlock: false }));
+    expect(e.code).toBe('NONDETERMINISTIC_MODEL');
+    expect(e.message).toMatch(/^flaky: state #5, action slot 0: two calls gave different results \({"type":"Step"} -> {"n":(6|7)} vs {"type":"Step"} -> {"n":(6|7)}\)$/);
+  });
+});

@@ -130,6 +130,41 @@ describe('packed layouts', () => {
     expect(() => long.xs.bits()).toThrow(/xs has 33 booleans: bits\(\) and setBits\(\) take at most 32/);
   });
 
+  it('equals on scalar arrays is element-wise equality, within a site, across rows and across sites', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+        (n, span, seeds) => {
+          // With n * bits over 32 an array is table-driven; under it, a stride block.
+          const el = int(-3, -3 + span);
+          const layout = compileLayout(record({ xs: array(n, el), rows: array(2, array(n, el)), flags: array(n, bool()), more: array(n, bool()) }));
+          const [a, b] = [layout.create(), layout.create()];
+          const fill = (v: typeof a, seed: number): void => {
+            for (let i = 0; i < n; i++) {
+              // Few distinct values, so equal arrays are common.
+              v.xs.set(i, -3 + ((seed >> i % 8) % 2) * Math.min(span, 1));
+              v.rows.at(0).set(i, -3 + ((seed >> (i + 1) % 8) % 2) * Math.min(span, 1));
+              v.rows.at(1).set(i, -3 + ((seed >> i % 8) % 2) * Math.min(span, 1));
+              v.flags.set(i, ((seed >> i % 5) & 1) === 1);
+              v.more.set(i, ((seed >> i % 3) & 1) === 1);
+            }
+          };
+          fill(a, seeds[0]!);
+          fill(b, seeds[1]! % 4 === 0 ? seeds[0]! : seeds[1]!);
+          const same = <T>(x: { length: number; get(i: number): T }, y: { length: number; get(i: number): T }): boolean =>
+            x.length === y.length && Array.from({ length: x.length }, (_, i) => x.get(i) === y.get(i)).every(Boolean);
+          const ints = [a.xs, a.rows.at(0), a.rows.at(1), b.xs, b.rows.at(0), b.rows.at(1)];
+          for (const x of ints) for (const y of ints) expect(x.equals(y)).toBe(same(x, y));
+          const bools = [a.flags, a.more, b.flags, b.more];
+          for (const x of bools) for (const y of bools) expect(x.equals(y)).toBe(same(x, y));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects malformed shapes', () => {
     expect(() => compileLayout(record({ n: int(3, 1) }))).toThrow(/not a valid range/);
     expect(() => compileLayout(record({ e: enumOf([]) }))).toThrow(/no values/);

@@ -1,7 +1,7 @@
 import { fail, GntcheckError } from '../util/errors.js';
 import type { JsonObject, JsonValue } from '../util/json.js';
 import type { Layout, Leaf } from './layout.js';
-import type { Fields, RecordShape, ScalarShape, Shape, ViewOf } from './shape.js';
+import type { Fields, RecordShape, ScalarArrayView, ScalarShape, Shape, ViewOf } from './shape.js';
 
 /** Values wider than this are rejected so that every field stays a V8 small integer. */
 const MAX_BITS = 30;
@@ -133,6 +133,12 @@ class Helpers {
   static bitsError(path: string, length: number): never {
     throw new GntcheckError('BAD_MODEL', `state array ${path} has ${length} booleans: bits() and setBits() take at most 32`);
   }
+  /** Element by element: arrays of different sites or placements. */
+  static equalElements<T>(a: ScalarArrayView<T>, b: ScalarArrayView<T>): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a.get(i) !== b.get(i)) return false;
+    return true;
+  }
   static indexError(path: string, i: unknown, length: number): never {
     throw new GntcheckError('BAD_MODEL', `state array ${path} indexed with ${String(i)}, outside 0..${length - 1}`);
   }
@@ -172,6 +178,9 @@ class IntArrayView {
     const sh = this.s[i]!;
     r.$b[k] = (r.$b[k]! & ~(this.m << sh)) | (x << sh);
   }
+  equals(other: ScalarArrayView<number>): boolean {
+    return Helpers.equalElements(this, other);
+  }
 }
 
 class BoolArrayView {
@@ -195,6 +204,9 @@ class BoolArrayView {
     const k = r.$o + this.w[i]!;
     const sh = this.s[i]!;
     r.$b[k] = v ? r.$b[k]! | (1 << sh) : r.$b[k]! & ~(1 << sh);
+  }
+  equals(other: ScalarArrayView<boolean>): boolean {
+    return Helpers.equalElements(this, other);
   }
   // A boolean array of at most 32 elements is always a stride block (placeLeaves), so an
   // array with this table-driven class is longer than a bit set can hold.
@@ -255,6 +267,10 @@ class ViewCompiler {
     const w0 = place ? `${place.word}` : 'this.w0';
     const s0 = place ? `${place.shift}` : 'this.s0';
     const check = `if (i >>> 0 !== i || i >= ${length}) H.Helpers.indexError(this.path, i, ${length});`;
+    // Another instance of this class is the same site, so its block has the same width.
+    const block = (x: string): string =>
+      `((${x}.r.$b[${x}.r.$o + ${place ? place.word : `${x}.w0`}] >>> ${place ? place.shift : `${x}.s0`}) & ${mask32(bits * length)})`;
+    const equals = `equals(o) { return o instanceof ${name} ? ${block('this')} === ${block('o')} : H.Helpers.equalElements(this, o); }`;
     const at = `const r = this.r; const k = r.$o + ${w0}; const sh = ${s0} + i * ${bits};`;
     const methods =
       of.kind === 'bool'
@@ -264,6 +280,7 @@ class ViewCompiler {
             // A block is one word, so the whole array is one shifted, masked read or write.
             `bits() { const r = this.r; return ((r.$b[r.$o + ${w0}] >>> ${s0}) & ${mask32(length)}) >>> 0; }`,
             `setBits(m) { const r = this.r; const k = r.$o + ${w0}; r.$b[k] = (r.$b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
+            equals,
           ]
         : (() => {
             const min = of.kind === 'int' ? of.min : 0;
@@ -271,6 +288,7 @@ class ViewCompiler {
             return [
               `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i * ${bits})) & ${mask}) + ${min}; }`,
               `set(i, v) { ${check} const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(this.path + '[' + i + ']', v, ${this.konst(of)}); ${at} r.$b[k] = (r.$b[k] & ~(${mask} << sh)) | (x << sh); }`,
+              equals,
             ];
           })();
     this.classes.push(

@@ -56,6 +56,11 @@ export interface ScalarArrayView<T> {
   readonly length: number;
   get(i: number): T;
   set(i: number, value: T): void;
+  /**
+   * Whether `other` holds the same elements (the same field in another state, say).
+   * An array that fits in one word compares as one masked word.
+   */
+  equals(other: ScalarArrayView<T>): boolean;
 }
 
 /**
