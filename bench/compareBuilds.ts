@@ -93,6 +93,16 @@ async function loadBuild(dir: string, model: string, sets: readonly string[], sl
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
+/** Starts both builds' runs, `old`'s first or `new`'s first, and returns them as [old, new]. */
+function startBoth(old: Build, next: Build, oldFirst: boolean): [Run, Run] {
+  if (oldFirst) {
+    const o = old.start();
+    return [o, next.start()];
+  }
+  const n = next.start();
+  return [old.start(), n];
+}
+
 function race(first: Run, second: Run): void {
   for (let turn = 0; !first.done || !second.done; turn++) {
     const order = turn % 2 === 0 ? [first, second] : [second, first];
@@ -116,13 +126,11 @@ async function main(): Promise<number> {
     process.stderr.write('usage: compareBuilds OLD_DIST NEW_DIST [--model ID] [--set K=V ...] [--slice N] [--rounds N]\n');
     return 3;
   }
-  const [a, b] = await Promise.all(positionals.map((d) => loadBuild(d, values.model, values.set, slice)));
+  const [a, b] = (await Promise.all(positionals.map((d) => loadBuild(d, values.model, values.set, slice)))) as [Build, Build];
   const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const aFirst = round % 2 === 0;
-    const ra = aFirst ? a!.start() : undefined;
-    const rb = b!.start();
-    const runA = ra ?? a!.start();
+    const [runA, rb] = startBoth(a, b, aFirst);
     race(runA, rb);
     if (runA.states !== rb.states || runA.transitions !== rb.transitions) {
       process.stderr.write(`the builds disagree: ${runA.states} vs ${rb.states} states, ${runA.transitions} vs ${rb.transitions} transitions\n`);
@@ -134,7 +142,7 @@ async function main(): Promise<number> {
     );
   }
   const geo = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
-  process.stdout.write(`${a!.dir} -> ${b!.dir}: new/old time ${geo.toFixed(3)} (geometric mean of ${ratios.length} rounds)\n`);
+  process.stdout.write(`${a.dir} -> ${b.dir}: new/old time ${geo.toFixed(3)} (geometric mean of ${ratios.length} rounds)\n`);
   return 0;
 }
 

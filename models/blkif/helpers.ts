@@ -15,17 +15,20 @@ export function treeSize(v: BlkifState, p: BlkifParams): number {
   return n;
 }
 
-export function inFlight(v: BlkifState, s: number): boolean {
-  const st = v.slot.get(s);
+/** A slot in state `st` is in flight: Mapped or Done. */
+export function inFlightSt(st: number): boolean {
   return st === SlotSt.Mapped || st === SlotSt.Done;
+}
+
+export function inFlight(v: BlkifState, s: number): boolean {
+  return inFlightSt(v.slot.get(s));
 }
 
 /** Some slot is Mapped or Done. */
 export function busy(v: BlkifState, p: BlkifParams): boolean {
   const slot = v.slot;
   for (let s = 0; s < p.R; s++) {
-    const st = slot.get(s);
-    if (st === SlotSt.Mapped || st === SlotSt.Done) return true;
+    if (inFlightSt(slot.get(s))) return true;
   }
   return false;
 }
@@ -47,8 +50,7 @@ export function mappedFrames(v: BlkifState, p: BlkifParams): number {
   let m = 0;
   for (let g = 0; g < p.G; g++) if (tree.get(g) !== TreeSt.Absent) m |= 1 << treeFrame.get(g);
   for (let s = 0; s < p.R; s++) {
-    const st = slot.get(s);
-    if (st === SlotSt.Mapped || st === SlotSt.Done) m |= 1 << slotFrame.get(s);
+    if (inFlightSt(slot.get(s))) m |= 1 << slotFrame.get(s);
   }
   const rogue = v.rogueMap;
   if (rogue) for (let g = 0; g < p.G; g++) if (rogue.get(g)) m |= 1 << v.rogueFrame!.get(g);

@@ -6,7 +6,7 @@ import type { Action } from '../../src/model/action.js';
 import { actionProperty, always, sometimes, type Property } from '../../src/model/property.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { busy, inFlight, mapsFrame, mappedFrames, treeSize } from './helpers.js';
+import { busy, inFlight, inFlightSt, mapsFrame, mappedFrames, treeSize } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -30,8 +30,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
           for (let g = 0; g < p.G; g++) if (rogue.get(g) && !(gtPermit.get(g) && gtFrame.get(g) === v.rogueFrame!.get(g))) return false;
         }
         for (let s = 0; s < p.R; s++) {
-          const st = slot.get(s);
-          if (st !== SlotSt.Mapped && st !== SlotSt.Done) continue;
+          if (!inFlightSt(slot.get(s))) continue;
           const g = v.slotGref.get(s);
           if (!(gtPermit.get(g) && gtFrame.get(g) === v.slotFrame.get(s))) return false;
         }
@@ -77,8 +76,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
         const rogue = v.rogueMap;
         for (let g = 0; g < p.G; g++) want[g] = (tree.get(g) !== TreeSt.Absent ? 1 : 0) + (rogue?.get(g) ? 1 : 0);
         for (let s = 0; s < p.R; s++) {
-          const st = slot.get(s);
-          if ((st === SlotSt.Mapped || st === SlotSt.Done) && !slotPers.get(s)) want[slotGref.get(s)]!++;
+          if (inFlightSt(slot.get(s)) && !slotPers.get(s)) want[slotGref.get(s)]!++;
         }
         for (let g = 0; g < p.G; g++) if (pin.get(g) !== want[g]) return false;
         return true;

@@ -253,8 +253,9 @@ class ViewCompiler {
   /**
    * One class per array site whose elements are at equal strides in one word: element
    * `i` is `(word >>> (shift0 + i * bits)) & mask`, with the site's constants written
-   * into the code and only the word and first shift per instance. Every instance of a
-   * site (each row of `tlb`) shares the class, so call sites stay monomorphic.
+   * into the code and only the word and first shift per instance; for a site with one
+   * instance (`place` given) those are written in too. Every instance of a site (each
+   * row of `tlb`) shares the class, so call sites stay monomorphic.
    */
   private strideClass(site: string, of: ScalarShape, length: number, place: { word: number; shift: number } | null): string {
     const known = this.strideClasses.get(site);
@@ -264,12 +265,13 @@ class ViewCompiler {
     const bits = bitsFor(of);
     const mask = mask32(bits);
     // A site with one instance has its word and first shift written into the code too.
-    const w0 = place ? `${place.word}` : 'this.w0';
-    const s0 = place ? `${place.shift}` : 'this.s0';
+    const wordOf = (x: string): string => (place ? `${place.word}` : `${x}.w0`);
+    const shiftOf = (x: string): string => (place ? `${place.shift}` : `${x}.s0`);
+    const w0 = wordOf('this');
+    const s0 = shiftOf('this');
     const check = `if (i >>> 0 !== i || i >= ${length}) H.Helpers.indexError(this.path, i, ${length});`;
-    // Another instance of this class is the same site, so its block has the same width.
-    const block = (x: string): string =>
-      `((${x}.r.$b[${x}.r.$o + ${place ? place.word : `${x}.w0`}] >>> ${place ? place.shift : `${x}.s0`}) & ${mask32(bits * length)})`;
+    // The whole array, of view `x` (another instance of this class is the same site: same width).
+    const block = (x: string): string => `((${x}.r.$b[${x}.r.$o + ${wordOf(x)}] >>> ${shiftOf(x)}) & ${mask32(bits * length)})`;
     const equals = `equals(o) { return o instanceof ${name} ? ${block('this')} === ${block('o')} : H.Helpers.equalElements(this, o); }`;
     const at = `const r = this.r; const k = r.$o + ${w0}; const sh = ${s0} + i * ${bits};`;
     const methods =
@@ -278,7 +280,7 @@ class ViewCompiler {
             `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i)) & 1) !== 0; }`,
             `set(i, v) { ${check} ${at} r.$b[k] = v ? r.$b[k] | (1 << sh) : r.$b[k] & ~(1 << sh); }`,
             // A block is one word, so the whole array is one shifted, masked read or write.
-            `bits() { const r = this.r; return ((r.$b[r.$o + ${w0}] >>> ${s0}) & ${mask32(length)}) >>> 0; }`,
+            `bits() { return ${block('this')} >>> 0; }`,
             `setBits(m) { const r = this.r; const k = r.$o + ${w0}; r.$b[k] = (r.$b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
             equals,
           ]
