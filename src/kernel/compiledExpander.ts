@@ -13,11 +13,14 @@ import type { Emit } from './kernel.js';
 export type Expander<V> = (cur: V, nxt: V, scratch: Uint32Array, src: Uint32Array, off: number, emit: Emit) => void;
 
 /**
- * Generated functions hold about this many plan nodes at most. V8 optimises each on its
- * own; one large function costs as much time to run but far more compiler memory (on
- * the blkif benchmark case, 400-node functions raised peak RSS by about 30 MB).
+ * Generated functions hold about this many plan nodes at most. V8 inlines calls into a
+ * function only up to a budget of bytecode per function, so the smaller the function
+ * the more of its tests and effects run inlined. Against 32 nodes, 8 took
+ * 0.93 of the time on blkif and 0.92 on two-phase commit (bench/compareBuilds, 3 rounds
+ * each); 4 was no different from 8. One large function also costs far more compiler
+ * memory (400-node functions raised blkif's peak RSS by about 30 MB).
  */
-const NODES_PER_FUNCTION = 32;
+const NODES_PER_FUNCTION = 8;
 /** Plans larger than this stay interpreted. */
 const MAX_NODES = 20_000;
 /** States up to this many words are copied with unrolled assignments. */
