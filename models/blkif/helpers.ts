@@ -1,14 +1,33 @@
 /** The reference page's helpers: treeSize, busy, mapsFrame, clearSlot, and unmap-then-flush. */
 import type { EffectSink } from '../../src/model/effects.js';
+import { lowBits, lowestBit, popcount32 } from '../../src/util/bits.js';
 import { UnmapBatch } from '../xen/hypervisor/unmapBatch.js';
 import type { BlkifParams } from './params.js';
 import { SlotSt, TreeSt, type BlkifState } from './state.js';
 import type { Features } from './variants.js';
 
 // The helpers below run on every new state (properties) and in guards, so each reads a
-// view field into a local once instead of once per element.
+// view field into a local once instead of once per element, and, where the arrays have
+// at most 32 elements (small(p)), works on bit sets (maskOf) instead of element loops.
+
+/** Whether grefs and slots fit in 32-bit sets (G <= 32 and R <= 32; P <= G). */
+export function small(p: BlkifParams): boolean {
+  return p.G <= 32 && p.R <= 32;
+}
+
+/** The grefs with a tree node, as a bit set (small(p) only). */
+export function treeNodes(v: BlkifState, p: BlkifParams): number {
+  return (~v.tree.maskOf(TreeSt.Absent) & lowBits(p.G)) >>> 0;
+}
+
+/** The Mapped or Done slots, as a bit set (small(p) only). */
+export function inFlightSlots(v: BlkifState): number {
+  const slot = v.slot;
+  return (slot.maskOf(SlotSt.Mapped) | slot.maskOf(SlotSt.Done)) >>> 0;
+}
 
 export function treeSize(v: BlkifState, p: BlkifParams): number {
+  if (small(p)) return popcount32(treeNodes(v, p));
   const tree = v.tree;
   let n = 0;
   for (let g = 0; g < p.G; g++) if (tree.get(g) !== TreeSt.Absent) n++;
@@ -26,6 +45,7 @@ export function inFlight(v: BlkifState, s: number): boolean {
 
 /** Some slot is Mapped or Done. */
 export function busy(v: BlkifState, p: BlkifParams): boolean {
+  if (small(p)) return inFlightSlots(v) !== 0;
   const slot = v.slot;
   for (let s = 0; s < p.R; s++) {
     if (inFlightSt(slot.get(s))) return true;
@@ -43,6 +63,14 @@ export function mapsFrame(v: BlkifState, p: BlkifParams, f: number): boolean {
 
 /** {@link mapsFrame} for every frame at once: bit f set when frame f is mapped (P < 31). */
 export function mappedFrames(v: BlkifState, p: BlkifParams): number {
+  if (small(p) && !v.rogueMap) {
+    // Only the nodes and the in-flight slots, by their bit sets.
+    const { treeFrame, slotFrame } = v;
+    let m = 0;
+    for (let nodes = treeNodes(v, p); nodes !== 0; nodes &= nodes - 1) m |= 1 << treeFrame.get(lowestBit(nodes));
+    for (let slots = inFlightSlots(v); slots !== 0; slots &= slots - 1) m |= 1 << slotFrame.get(lowestBit(slots));
+    return m;
+  }
   const tree = v.tree;
   const treeFrame = v.treeFrame;
   const slot = v.slot;

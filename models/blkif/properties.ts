@@ -6,7 +6,8 @@ import type { Action } from '../../src/model/action.js';
 import { actionProperty, always, sometimes, type Property } from '../../src/model/property.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { busy, inFlight, inFlightSt, mapsFrame, mappedFrames, treeSize } from './helpers.js';
+import { lowestBit, popcount32 } from '../../src/util/bits.js';
+import { busy, inFlight, inFlightSlots, inFlightSt, mapsFrame, mappedFrames, small, treeNodes, treeSize } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -21,18 +22,31 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
       'noGrefAlias',
       (v) => {
         // Fields read into locals once: this runs on every new state.
-        const { tree, gtPermit, gtFrame, treeFrame, slot } = v;
+        const { tree, gtPermit, gtFrame, treeFrame, slot, slotGref, slotFrame } = v;
+        const rogue = v.rogueMap;
+        if (small(p)) {
+          // Every node's (and rogue mapping's) gref is permitted and its frames agree, as
+          // bit sets; then each in-flight slot.
+          const permitted = gtPermit.maskOf(true);
+          if ((treeNodes(v, p) & ~(permitted & gtFrame.matchMask(treeFrame))) !== 0) return false;
+          if (rogue && (rogue.maskOf(true) & ~(permitted & gtFrame.matchMask(v.rogueFrame!))) !== 0) return false;
+          for (let m = inFlightSlots(v); m !== 0; m &= m - 1) {
+            const s = lowestBit(m);
+            const g = slotGref.get(s);
+            if (((permitted >>> g) & 1) === 0 || gtFrame.get(g) !== slotFrame.get(s)) return false;
+          }
+          return true;
+        }
         for (let g = 0; g < p.G; g++) {
           if (tree.get(g) !== TreeSt.Absent && !(gtPermit.get(g) && gtFrame.get(g) === treeFrame.get(g))) return false;
         }
-        const rogue = v.rogueMap;
         if (rogue) {
           for (let g = 0; g < p.G; g++) if (rogue.get(g) && !(gtPermit.get(g) && gtFrame.get(g) === v.rogueFrame!.get(g))) return false;
         }
         for (let s = 0; s < p.R; s++) {
           if (!inFlightSt(slot.get(s))) continue;
-          const g = v.slotGref.get(s);
-          if (!(gtPermit.get(g) && gtFrame.get(g) === v.slotFrame.get(s))) return false;
+          const g = slotGref.get(s);
+          if (!(gtPermit.get(g) && gtFrame.get(g) === slotFrame.get(s))) return false;
         }
         return true;
       },
@@ -47,8 +61,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
           }
           return true;
         }
-        let priv = 0;
-        for (let f = 0; f < p.P; f++) if (v.frameSt.get(f) === FrameSt.Private) priv |= 1 << f;
+        const priv = v.frameSt.maskOf(FrameSt.Private);
         return priv === 0 || (priv & (mappedFrames(v, p) | Tlb.cachedMask(v))) === 0;
       },
       'a frame the guest owns privately is neither mapped by the backend nor in any backend TLB',
@@ -71,9 +84,20 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
     always<V>(
       'pinAccounting',
       (v) => {
-        // want[g] counted in one pass over the grefs and one over the slots.
         const { tree, slot, slotPers, slotGref, pin } = v;
         const rogue = v.rogueMap;
+        if (small(p)) {
+          // Per gref: its node, its rogue mapping, and its in-flight non-persistent slots (a bit set of slots).
+          const nodes = treeNodes(v, p);
+          const rogues = rogue ? rogue.maskOf(true) : 0;
+          const unpersisted = inFlightSlots(v) & ~slotPers.maskOf(true);
+          for (let g = 0; g < p.G; g++) {
+            const slots = unpersisted === 0 ? 0 : popcount32(unpersisted & slotGref.maskOf(g));
+            if (pin.get(g) !== ((nodes >>> g) & 1) + ((rogues >>> g) & 1) + slots) return false;
+          }
+          return true;
+        }
+        // want[g] counted in one pass over the grefs and one over the slots.
         for (let g = 0; g < p.G; g++) want[g] = (tree.get(g) !== TreeSt.Absent ? 1 : 0) + (rogue?.get(g) ? 1 : 0);
         for (let s = 0; s < p.R; s++) {
           if (inFlightSt(slot.get(s)) && !slotPers.get(s)) want[slotGref.get(s)]!++;
@@ -121,6 +145,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
     sometimes<V>(
       'maxInFlight',
       (v) => {
+        if (small(p)) return p.R - popcount32(v.slot.maskOf(SlotSt.Idle)) === Math.min(p.P, p.R);
         let n = 0;
         for (let s = 0; s < p.R; s++) if (v.slot.get(s) !== SlotSt.Idle) n++;
         return n === Math.min(p.P, p.R);
@@ -149,6 +174,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
       sometimes<V>(
         'persistentInUse',
         (v) => {
+          if (small(p)) return (inFlightSlots(v) & v.slotPers.maskOf(true)) !== 0;
           for (let s = 0; s < p.R; s++) if (inFlight(v, s) && v.slotPers.get(s)) return true;
           return false;
         },

@@ -32,6 +32,8 @@ export type TwoPhaseState = ViewOf<ReturnType<typeof shapeFor>>;
 export function twoPhaseModel(rm: number) {
   type V = TwoPhaseState;
   const layout = compileLayout(shapeFor(rm));
+  /** Every resource manager, as a bit set. */
+  const all = 2 ** rm - 1;
   const commands = [
     ...family<V, 'rm'>(
       'TMRcvPrepared',
@@ -42,11 +44,7 @@ export function twoPhaseModel(rm: number) {
     ...family<V, never>(
       'TMCommit',
       {},
-      (v) => {
-        if (v.tmState !== TmState.init) return false;
-        for (let r = 0; r < rm; r++) if (!v.tmPrepared.get(r)) return false;
-        return true;
-      },
+      (v) => v.tmState === TmState.init && v.tmPrepared.bits() === all,
       (v) => {
         v.tmState = TmState.committed;
         v.msgCommit = true;
@@ -89,11 +87,8 @@ export function twoPhaseModel(rm: number) {
       (v, { rm: r }) => v.rmState.set(r, RmState.aborted),
     ),
   ];
-  const count = (v: V, st: number): number => {
-    let n = 0;
-    for (let r = 0; r < rm; r++) if (v.rmState.get(r) === st) n++;
-    return n;
-  };
+  // RM <= 14, so every per-RM array is a bit set of at most 14 bits.
+  const whoIs = (v: V, st: number): number => v.rmState.maskOf(st);
   return layoutModel<V, (typeof commands)[number]['action']>({
     name: `two-phase RM=${rm}`,
     layout,
@@ -102,11 +97,11 @@ export function twoPhaseModel(rm: number) {
     properties: [
       always<V>(
         'consistent',
-        (v) => !(count(v, RmState.committed) > 0 && count(v, RmState.aborted) > 0),
+        (v) => whoIs(v, RmState.committed) === 0 || whoIs(v, RmState.aborted) === 0,
         'TCConsistent: no resource manager has committed while another has aborted',
       ),
-      sometimes<V>('allCommitted', (v) => count(v, RmState.committed) === rm, 'every resource manager commits'),
-      sometimes<V>('allAborted', (v) => count(v, RmState.aborted) === rm, 'every resource manager aborts'),
+      sometimes<V>('allCommitted', (v) => whoIs(v, RmState.committed) === all, 'every resource manager commits'),
+      sometimes<V>('allAborted', (v) => whoIs(v, RmState.aborted) === all, 'every resource manager aborts'),
     ],
     actorOf: (a) => (a.type.startsWith('TM') ? 'tm' : `rm${String(a['rm'])}`),
     canonicalize: (v) => sortResourceManagers(v, rm),

@@ -165,6 +165,58 @@ describe('packed layouts', () => {
     );
   });
 
+  it('maskOf and matchMask are the element-wise bit sets, for one-word blocks and table-driven arrays alike', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.array(fc.nat(), { minLength: 2, maxLength: 2 }),
+        (n, span, seeds) => {
+          // n * bits over 32: table-driven; under it, a stride block (rows: one class, two instances).
+          const el = int(-3, -3 + span);
+          const other = enumOf(Array.from({ length: span + 1 }, (_, i) => `v${i}`));
+          const layout = compileLayout(
+            record({ xs: array(n, el), rows: array(2, array(n, el)), es: array(n, other), flags: array(n, bool()), more: array(n, bool()) }),
+          );
+          const [a, b] = [layout.create(), layout.create()];
+          const fill = (v: typeof a, seed: number): void => {
+            for (let i = 0; i < n; i++) {
+              const pick = (k: number): number => -3 + (((seed >>> ((i * 3 + k) % 24)) & 3) % (span + 1));
+              v.xs.set(i, pick(0));
+              v.rows.at(0).set(i, pick(1));
+              v.rows.at(1).set(i, pick(0));
+              v.es.set(i, pick(2) + 3);
+              v.flags.set(i, ((seed >>> i % 5) & 1) === 1);
+              v.more.set(i, ((seed >>> i % 3) & 1) === 1);
+            }
+          };
+          fill(a, seeds[0]!);
+          fill(b, seeds[1]!);
+          const bitsWhere = (test: (i: number) => boolean): number => {
+            let m = 0;
+            for (let i = 0; i < n; i++) if (test(i)) m |= 1 << i;
+            return m >>> 0;
+          };
+          const ints = [a.xs, a.rows.at(0), a.rows.at(1), b.xs, b.rows.at(0), b.rows.at(1), a.es, b.es];
+          for (const x of ints) {
+            for (let value = -5; value <= span + 1; value++) expect(x.maskOf(value)).toBe(bitsWhere((i) => x.get(i) === value));
+            for (const y of ints) expect(x.matchMask(y)).toBe(bitsWhere((i) => x.get(i) === y.get(i)));
+          }
+          const bools = [a.flags, a.more, b.flags, b.more];
+          for (const x of bools) {
+            for (const value of [true, false]) expect(x.maskOf(value)).toBe(bitsWhere((i) => x.get(i) === value));
+            for (const y of bools) expect(x.matchMask(y)).toBe(bitsWhere((i) => x.get(i) === y.get(i)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const v = compileLayout(record({ long: array(33, bool()), wide: array(33, int(0, 9)), xs: array(3, int(0, 3)), ys: array(4, int(0, 3)) })).create();
+    expect(() => v.long.maskOf(true)).toThrow(/long has 33 elements: maskOf\(\) and matchMask\(\) take at most 32/);
+    expect(() => v.wide.matchMask(v.wide)).toThrow(/wide has 33 elements/);
+    expect(() => v.xs.matchMask(v.ys)).toThrow(/matchMask: state array xs has 3 elements, the other array 4/);
+  });
+
   it('rejects malformed shapes', () => {
     expect(() => compileLayout(record({ n: int(3, 1) }))).toThrow(/not a valid range/);
     expect(() => compileLayout(record({ e: enumOf([]) }))).toThrow(/no values/);

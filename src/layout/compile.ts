@@ -118,6 +118,25 @@ function mask32(n: number): string {
   return String(2 ** n - 1);
 }
 
+/** A literal with bit `i * bits` set for each of `length` lanes (bits * length <= 32). */
+function laneOnes(bits: number, length: number): string {
+  let ones = 0;
+  for (let i = 0; i < length; i++) ones += 2 ** (i * bits);
+  return String(ones);
+}
+
+/**
+ * Generated body of `$zero(d)`: `d` holds `length` lanes of `bits` bits; returns the
+ * lanes that are zero as bits 0..length-1 (unsigned). Each lane's bits are OR-ed into
+ * its lowest bit, and those lowest bits are moved down to consecutive positions.
+ */
+function zeroLanes(bits: number, length: number): string {
+  if (bits === 0 || length === 0) return `return ${mask32(length)};`;
+  const fold = Array.from({ length: bits - 1 }, (_, k) => ` | (d >>> ${k + 1})`).join('');
+  const gather = Array.from({ length }, (_, i) => (bits === 1 ? '' : `((z >>> ${i * (bits - 1)}) & ${2 ** i})`)).filter(Boolean);
+  return `const z = ~(d${fold}) & ${laneOnes(bits, length)}; return (${bits === 1 ? 'z' : gather.join(' | ')}) >>> 0;`;
+}
+
 /** An array's site: its path with every index dropped (`tlb[1]` -> `tlb[]`). */
 function siteOf(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
@@ -139,6 +158,26 @@ class Helpers {
     for (let i = 0; i < a.length; i++) if (a.get(i) !== b.get(i)) return false;
     return true;
   }
+  static maskError(path: string, length: number): never {
+    throw new GntcheckError('BAD_MODEL', `state array ${path} has ${length} elements: maskOf() and matchMask() take at most 32`);
+  }
+  /** maskOf element by element (arrays without a one-word block). */
+  static maskOfElements<T>(a: ScalarArrayView<T> & { readonly path: string }, value: T): number {
+    if (a.length > 32) Helpers.maskError(a.path, a.length);
+    let m = 0;
+    for (let i = 0; i < a.length; i++) if (a.get(i) === value) m |= 1 << i;
+    return m >>> 0;
+  }
+  /** matchMask element by element (arrays of different element ranges, or without a one-word block). */
+  static matchElements<T>(a: ScalarArrayView<T> & { readonly path: string }, b: ScalarArrayView<T>): number {
+    if (a.length !== b.length) {
+      throw new GntcheckError('BAD_MODEL', `matchMask: state array ${a.path} has ${a.length} elements, the other array ${b.length}`);
+    }
+    if (a.length > 32) Helpers.maskError(a.path, a.length);
+    let m = 0;
+    for (let i = 0; i < a.length; i++) if (a.get(i) === b.get(i)) m |= 1 << i;
+    return m >>> 0;
+  }
   static indexError(path: string, i: unknown, length: number): never {
     throw new GntcheckError('BAD_MODEL', `state array ${path} indexed with ${String(i)}, outside 0..${length - 1}`);
   }
@@ -159,7 +198,7 @@ class IntArrayView {
     private readonly m: number,
     private readonly min: number,
     private readonly span: number,
-    private readonly path: string,
+    readonly path: string,
     private readonly shape: ScalarShape,
   ) {
     this.length = w.length;
@@ -181,6 +220,12 @@ class IntArrayView {
   equals(other: ScalarArrayView<number>): boolean {
     return Helpers.equalElements(this, other);
   }
+  maskOf(value: number): number {
+    return Helpers.maskOfElements(this, value);
+  }
+  matchMask(other: ScalarArrayView<number>): number {
+    return Helpers.matchElements(this, other);
+  }
 }
 
 class BoolArrayView {
@@ -189,7 +234,7 @@ class BoolArrayView {
     private readonly r: ViewRoot,
     private readonly w: Int32Array,
     private readonly s: Int32Array,
-    private readonly path: string,
+    readonly path: string,
   ) {
     this.length = w.length;
   }
@@ -207,6 +252,12 @@ class BoolArrayView {
   }
   equals(other: ScalarArrayView<boolean>): boolean {
     return Helpers.equalElements(this, other);
+  }
+  maskOf(value: boolean): number {
+    return Helpers.maskOfElements(this, value);
+  }
+  matchMask(other: ScalarArrayView<boolean>): number {
+    return Helpers.matchElements(this, other);
   }
   // A boolean array of at most 32 elements is always a stride block (placeLeaves), so an
   // array with this table-driven class is longer than a bit set can hold.
@@ -274,6 +325,23 @@ class ViewCompiler {
     const block = (x: string): string => `((${x}.r.$b[${x}.r.$o + ${wordOf(x)}] >>> ${shiftOf(x)}) & ${mask32(bits * length)})`;
     const equals = `equals(o) { return o instanceof ${name} ? ${block('this')} === ${block('o')} : H.Helpers.equalElements(this, o); }`;
     const at = `const r = this.r; const k = r.$o + ${w0}; const sh = ${s0} + i * ${bits};`;
+    const min = of.kind === 'int' ? of.min : 0;
+    const span = of.kind === 'int' ? of.max - of.min : of.kind === 'enum' ? of.values.length - 1 : 1;
+    // maskOf and matchMask work on the block: XOR leaves a lane zero where the elements
+    // agree, and $zero turns "lane i is zero" into bit i. Arrays of the same lane key
+    // (element kind, minimum and width) store equal elements as equal lanes.
+    const lane = of.kind === 'bool' ? 'bool' : `n:${min}:${bits}`;
+    const masks =
+      length > 32
+        ? [`maskOf() { H.Helpers.maskError(this.path, ${length}); }`, `matchMask() { H.Helpers.maskError(this.path, ${length}); }`]
+        : [
+            `$block() { return ${block('this')}; }`,
+            `$zero(d) { ${zeroLanes(bits, length)} }`,
+            `matchMask(o) { return o.$lane === ${JSON.stringify(lane)} && o.length === ${length} ? this.$zero(${block('this')} ^ o.$block()) : H.Helpers.matchElements(this, o); }`,
+            of.kind === 'bool'
+              ? `maskOf(v) { return v === true ? ${block('this')} >>> 0 : v === false ? (~${block('this')} & ${mask32(length)}) >>> 0 : 0; }`
+              : `maskOf(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) return 0; return this.$zero(${block('this')} ^ Math.imul(x, ${laneOnes(bits, length)})); }`,
+          ];
     const methods =
       of.kind === 'bool'
         ? [
@@ -283,18 +351,16 @@ class ViewCompiler {
             `bits() { return ${block('this')} >>> 0; }`,
             `setBits(m) { const r = this.r; const k = r.$o + ${w0}; r.$b[k] = (r.$b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
             equals,
+            ...masks,
           ]
-        : (() => {
-            const min = of.kind === 'int' ? of.min : 0;
-            const span = of.kind === 'int' ? of.max - of.min : of.values.length - 1;
-            return [
-              `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i * ${bits})) & ${mask}) + ${min}; }`,
-              `set(i, v) { ${check} const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(this.path + '[' + i + ']', v, ${this.konst(of)}); ${at} r.$b[k] = (r.$b[k] & ~(${mask} << sh)) | (x << sh); }`,
-              equals,
-            ];
-          })();
+        : [
+            `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i * ${bits})) & ${mask}) + ${min}; }`,
+            `set(i, v) { ${check} const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(this.path + '[' + i + ']', v, ${this.konst(of)}); ${at} r.$b[k] = (r.$b[k] & ~(${mask} << sh)) | (x << sh); }`,
+            equals,
+            ...masks,
+          ];
     this.classes.push(
-      `class ${name} {\nconstructor(r, w0, s0, path) { this.r = r; this.w0 = w0; this.s0 = s0; this.path = path; this.length = ${length}; }\n${methods.join('\n')}\n}`,
+      `class ${name} {\nconstructor(r, w0, s0, path) { this.r = r; this.w0 = w0; this.s0 = s0; this.path = path; this.length = ${length}; this.$lane = ${JSON.stringify(lane)}; }\n${methods.join('\n')}\n}`,
     );
     return name;
   }

@@ -61,12 +61,25 @@ export interface ScalarArrayView<T> {
    * An array that fits in one word compares as one masked word.
    */
   equals(other: ScalarArrayView<T>): boolean;
+  /**
+   * The elements equal to `value`, as a bit set: bit `i` is set when `get(i) === value`
+   * (unsigned; 0 for a value outside the element range). An array that fits in one word
+   * answers with a few word operations instead of one read per element.
+   */
+  maskOf(value: T): number;
+  /**
+   * Where this array and `other` (of the same length) agree, as a bit set: bit `i` is set
+   * when `get(i) === other.get(i)`. One-word arrays of the same element range compare
+   * with word operations.
+   */
+  matchMask(other: ScalarArrayView<T>): number;
 }
 
 /**
  * An array of booleans, which can also be read and written whole as a bit set: bit `i`
- * is element `i`. `bits` and `setBits` take arrays of at most 32 elements (BAD_MODEL
- * otherwise); the result of `bits` is unsigned.
+ * is element `i`. `bits` and `setBits` (like `maskOf` and `matchMask` on every scalar
+ * array) take arrays of at most 32 elements (BAD_MODEL otherwise); the result of `bits`
+ * is unsigned.
  */
 export interface BoolArrayView extends ScalarArrayView<boolean> {
   bits(): number;
