@@ -12,7 +12,12 @@ import type { BlkifParams } from './params.js';
 import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
 
-export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action>[] {
+/**
+ * `bitSets` picks the form of the hot invariants: bit sets of grefs and slots (the
+ * default whenever they fit in 32 bits) or loops over the elements. Both decide the same;
+ * bitSets.test.ts compares them on every reachable state.
+ */
+export function blkifProperties(p: BlkifParams, f: Features, bitSets = small(p)): Property<V, Action>[] {
   // Frame sets as 31-bit masks when they fit (the hot path); per-frame loops otherwise.
   const masks = p.P <= 30;
   /** pinAccounting's per-gref expected pins; each model instance has its own (a run evaluates properties one at a time). */
@@ -24,7 +29,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
         // Fields read into locals once: this runs on every new state.
         const { tree, gtPermit, gtFrame, treeFrame, slot, slotGref, slotFrame } = v;
         const rogue = v.rogueMap;
-        if (small(p)) {
+        if (bitSets) {
           // Every node's (and rogue mapping's) gref is permitted and its frames agree, as
           // bit sets; then each in-flight slot.
           const permitted = gtPermit.maskOf(true);
@@ -86,7 +91,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
       (v) => {
         const { tree, slot, slotPers, slotGref, pin } = v;
         const rogue = v.rogueMap;
-        if (small(p)) {
+        if (bitSets) {
           // Per gref: its node, its rogue mapping, and its in-flight non-persistent slots (a bit set of slots).
           const nodes = treeNodes(v, p);
           const rogues = rogue ? rogue.maskOf(true) : 0;
@@ -145,7 +150,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
     sometimes<V>(
       'maxInFlight',
       (v) => {
-        if (small(p)) return p.R - popcount32(v.slot.maskOf(SlotSt.Idle)) === Math.min(p.P, p.R);
+        if (bitSets) return p.R - popcount32(v.slot.maskOf(SlotSt.Idle)) === Math.min(p.P, p.R);
         let n = 0;
         for (let s = 0; s < p.R; s++) if (v.slot.get(s) !== SlotSt.Idle) n++;
         return n === Math.min(p.P, p.R);
@@ -174,7 +179,7 @@ export function blkifProperties(p: BlkifParams, f: Features): Property<V, Action
       sometimes<V>(
         'persistentInUse',
         (v) => {
-          if (small(p)) return (inFlightSlots(v) & v.slotPers.maskOf(true)) !== 0;
+          if (bitSets) return (inFlightSlots(v) & v.slotPers.maskOf(true)) !== 0;
           for (let s = 0; s < p.R; s++) if (inFlight(v, s) && v.slotPers.get(s)) return true;
           return false;
         },
