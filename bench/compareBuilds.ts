@@ -15,6 +15,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { geometricMean } from './table.js';
 
 /** The parts of a build this compares, loaded from its dist directory. */
 interface Build {
@@ -141,7 +142,7 @@ async function main(): Promise<number> {
       `round ${round + 1} (${aFirst ? 'old' : 'new'} created first): old ${runA.ms.toFixed(0)} ms, new ${rb.ms.toFixed(0)} ms, new/old ${(rb.ms / runA.ms).toFixed(3)}\n`,
     );
   }
-  const geo = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
+  const geo = geometricMean(ratios);
   process.stdout.write(`${a.dir} -> ${b.dir}: new/old time ${geo.toFixed(3)} (geometric mean of ${ratios.length} rounds)\n`);
   return 0;
 }

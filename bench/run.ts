@@ -17,7 +17,7 @@ import { GNTCHECK_MODES, runGntcheck } from './tools/gntcheck.js';
 import type { Measurement, Outcome } from './tools/measure.js';
 import { runRumur } from './tools/rumur.js';
 import { runSpin, runSpinMulticore } from './tools/spin.js';
-import { median, medianOf, rate, renderTable } from './table.js';
+import { geometricMean, median, medianOf, rate, renderTable } from './table.js';
 
 interface CaseResult {
   readonly case: BenchCase;
@@ -30,12 +30,15 @@ interface CaseResult {
 const TOOLS = ['gntcheck', 'spin', 'rumur'] as const;
 type Tool = (typeof TOOLS)[number];
 
-type Step = { readonly tool: Tool; readonly run: (c: BenchCase) => Outcome };
+type Step = { readonly tool: Tool; readonly run: (c: BenchCase) => Outcome; readonly singleCorePeer?: true };
 
 /**
  * Runs every step `repeats` times, round-robin (each round runs every step once), so
  * that a machine that speeds up or slows down over the run shifts every tool alike;
  * then takes medians per step, and per round the ratio of gntcheck to its fastest peer.
+ * The runs that ratio compares go first, gntcheck's between the single-core peers', and
+ * every other round runs the steps in reverse, so that compared runs are next to each
+ * other and neither always goes first.
  */
 function benchCase(c: BenchCase, repeats: number, cwd: string, tools: readonly Tool[]): CaseResult {
   const dir = mkdtempSync(join(tmpdir(), `gntcheck-bench-${c.id}-`));
@@ -43,15 +46,17 @@ function benchCase(c: BenchCase, repeats: number, cwd: string, tools: readonly T
   try {
     const all: Step[] = [
       ...GNTCHECK_MODES.map((g): Step => ({ tool: 'gntcheck', run: (k) => runGntcheck(k, g.mode, g.flags, cwd) })),
-      { tool: 'spin', run: (k) => runSpin(k, dir) },
-      { tool: 'rumur', run: (k) => runRumur(k, dir, 1) },
+      { tool: 'spin', run: (k) => runSpin(k, dir), singleCorePeer: true },
+      { tool: 'rumur', run: (k) => runRumur(k, dir, 1), singleCorePeer: true },
       { tool: 'spin', run: (k) => runSpinMulticore(k, dir, cores) },
       { tool: 'rumur', run: (k) => runRumur(k, dir, cores) },
     ];
     const plan = all.filter((step) => tools.includes(step.tool));
     const runs: Outcome[][] = plan.map(() => []);
+    const order = runOrder(plan);
     for (let round = 0; round < repeats; round++) {
-      plan.forEach((step, i) => {
+      (round % 2 === 0 ? order : [...order].reverse()).forEach((i) => {
+        const step = plan[i]!;
         const done = runs[i]!;
         if (done[0]?.kind === 'skipped') return;
         const o = step.run(c);
@@ -68,6 +73,14 @@ function benchCase(c: BenchCase, repeats: number, cwd: string, tools: readonly T
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Indices into `plan` in the order a round runs them: the first single-core peer, gntcheck's first mode, the other peers, the rest. */
+function runOrder(plan: readonly Step[]): number[] {
+  const ours = plan.findIndex((s) => s.tool === 'gntcheck');
+  const peers = plan.flatMap((s, i) => (s.singleCorePeer ? [i] : []));
+  const first = ours < 0 ? peers : [...peers.slice(0, 1), ours, ...peers.slice(1)];
+  return [...first, ...plan.map((_, i) => i).filter((i) => !first.includes(i))];
 }
 
 function summarise(runs: readonly Outcome[]): Outcome {
@@ -112,7 +125,7 @@ function summaryLine(r: CaseResult): string {
   const growth = (m: Measurement): string => (m.growthBytesPerState == null ? '?' : m.growthBytesPerState.toFixed(1));
   return (
     `gntcheck (1 core, full store) runs at ${(rate(ours) / rate(fastest)).toFixed(2)}x the median states/s of the faster single-core peer (${fastest.tool}); ` +
-    `per round: ${ratios || '-'} (median ${r.roundRatios.length ? median(r.roundRatios).toFixed(2) : '-'}). ` +
+    `per round: ${ratios || '-'} (${r.roundRatios.length ? `median ${median(r.roundRatios).toFixed(2)}, geometric mean ${geometricMean(r.roundRatios).toFixed(2)}` : 'none'}). ` +
     `RSS growth per state: gntcheck ${growth(ours)} B, ${peers.map((m) => `${m.tool} ${growth(m)} B`).join(', ')}`
   );
 }

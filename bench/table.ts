@@ -6,6 +6,11 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The geometric mean of positive ratios (the mean of ratios that compare runs in both orders). */
+export function geometricMean(xs: readonly number[]): number {
+  return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+}
+
 /** The median of each measured figure over repeated runs of one tool and mode. */
 export function medianOf(runs: readonly Measurement[]): Measurement {
   const first = runs[0]!;
