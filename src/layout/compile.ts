@@ -133,8 +133,9 @@ function laneOnes(bits: number, length: number): string {
 function zeroLanes(bits: number, length: number): string {
   if (bits === 0 || length === 0) return `return ${mask32(length)};`;
   const fold = Array.from({ length: bits - 1 }, (_, k) => ` | (d >>> ${k + 1})`).join('');
-  const gather = Array.from({ length }, (_, i) => (bits === 1 ? '' : `((z >>> ${i * (bits - 1)}) & ${2 ** i})`)).filter(Boolean);
-  return `const z = ~(d${fold}) & ${laneOnes(bits, length)}; return (${bits === 1 ? 'z' : gather.join(' | ')}) >>> 0;`;
+  // One-bit lanes are already in place; wider ones move lane i's bit down by i * (bits - 1).
+  const gather = bits === 1 ? 'z' : Array.from({ length }, (_, i) => `((z >>> ${i * (bits - 1)}) & ${2 ** i})`).join(' | ');
+  return `const z = ~(d${fold}) & ${laneOnes(bits, length)}; return (${gather}) >>> 0;`;
 }
 
 /** An array's site: its path with every index dropped (`tlb[1]` -> `tlb[]`). */
@@ -188,28 +189,57 @@ interface ViewRoot {
   $o: number;
 }
 
-/** Array of bounded integers or enums; positions come from per-element tables. */
-class IntArrayView {
+/**
+ * An array of scalars whose element positions come from per-element tables (one that is
+ * not a one-word stride block). Comparisons and bit sets go element by element.
+ */
+abstract class TableArrayView<T> implements ScalarArrayView<T> {
   readonly length: number;
   constructor(
-    private readonly r: ViewRoot,
-    private readonly w: Int32Array,
-    private readonly s: Int32Array,
-    private readonly m: number,
-    private readonly min: number,
-    private readonly span: number,
+    protected readonly r: ViewRoot,
+    protected readonly w: Int32Array,
+    protected readonly s: Int32Array,
     readonly path: string,
-    private readonly shape: ScalarShape,
   ) {
     this.length = w.length;
   }
-  get(i: number): number {
+  abstract get(i: number): T;
+  abstract set(i: number, value: T): void;
+  protected checkIndex(i: number): void {
     if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+  }
+  equals(other: ScalarArrayView<T>): boolean {
+    return Helpers.equalElements(this, other);
+  }
+  maskOf(value: T): number {
+    return Helpers.maskOfElements(this, value);
+  }
+  matchMask(other: ScalarArrayView<T>): number {
+    return Helpers.matchElements(this, other);
+  }
+}
+
+/** Array of bounded integers or enums; positions come from per-element tables. */
+class IntArrayView extends TableArrayView<number> {
+  constructor(
+    r: ViewRoot,
+    w: Int32Array,
+    s: Int32Array,
+    private readonly m: number,
+    private readonly min: number,
+    private readonly span: number,
+    path: string,
+    private readonly shape: ScalarShape,
+  ) {
+    super(r, w, s, path);
+  }
+  get(i: number): number {
+    this.checkIndex(i);
     const r = this.r;
     return ((r.$b[r.$o + this.w[i]!]! >>> this.s[i]!) & this.m) + this.min;
   }
   set(i: number, v: number): void {
-    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    this.checkIndex(i);
     const x = v - this.min;
     if (x >>> 0 !== x || x > this.span) Helpers.rangeError(`${this.path}[${i}]`, v, this.shape);
     const r = this.r;
@@ -217,47 +247,20 @@ class IntArrayView {
     const sh = this.s[i]!;
     r.$b[k] = (r.$b[k]! & ~(this.m << sh)) | (x << sh);
   }
-  equals(other: ScalarArrayView<number>): boolean {
-    return Helpers.equalElements(this, other);
-  }
-  maskOf(value: number): number {
-    return Helpers.maskOfElements(this, value);
-  }
-  matchMask(other: ScalarArrayView<number>): number {
-    return Helpers.matchElements(this, other);
-  }
 }
 
-class BoolArrayView {
-  readonly length: number;
-  constructor(
-    private readonly r: ViewRoot,
-    private readonly w: Int32Array,
-    private readonly s: Int32Array,
-    readonly path: string,
-  ) {
-    this.length = w.length;
-  }
+class BoolArrayView extends TableArrayView<boolean> {
   get(i: number): boolean {
-    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    this.checkIndex(i);
     const r = this.r;
     return ((r.$b[r.$o + this.w[i]!]! >>> this.s[i]!) & 1) !== 0;
   }
   set(i: number, v: boolean): void {
-    if (i >>> 0 !== i || i >= this.length) Helpers.indexError(this.path, i, this.length);
+    this.checkIndex(i);
     const r = this.r;
     const k = r.$o + this.w[i]!;
     const sh = this.s[i]!;
     r.$b[k] = v ? r.$b[k]! | (1 << sh) : r.$b[k]! & ~(1 << sh);
-  }
-  equals(other: ScalarArrayView<boolean>): boolean {
-    return Helpers.equalElements(this, other);
-  }
-  maskOf(value: boolean): number {
-    return Helpers.maskOfElements(this, value);
-  }
-  matchMask(other: ScalarArrayView<boolean>): number {
-    return Helpers.matchElements(this, other);
   }
   // A boolean array of at most 32 elements is always a stride block (placeLeaves), so an
   // array with this table-driven class is longer than a bit set can hold.
