@@ -3,7 +3,7 @@ import type { EffectSink } from '../../src/model/effects.js';
 import { lowBits, lowestBit, popcount32 } from '../../src/util/bits.js';
 import { UnmapBatch } from '../xen/hypervisor/unmapBatch.js';
 import type { BlkifParams } from './params.js';
-import { SlotSt, TreeSt, type BlkifState } from './state.js';
+import { NONE, SlotSt, TreeSt, type BlkifState } from './state.js';
 import type { Features } from './variants.js';
 
 // The helpers below run on every new state (properties) and in guards, so each reads a
@@ -49,6 +49,40 @@ export function busy(v: BlkifState, p: BlkifParams): boolean {
   const slot = v.slot;
   for (let s = 0; s < p.R; s++) {
     if (inFlightSt(slot.get(s))) return true;
+  }
+  return false;
+}
+
+/**
+ * Some slot is in state `st`. The slot families test this once per state (their guards'
+ * `when`) before testing each slot.
+ */
+export function anySlotIn(v: BlkifState, p: BlkifParams, st: number): boolean {
+  const slot = v.slot;
+  if (small(p)) return slot.maskOf(st) !== 0;
+  for (let s = 0; s < p.R; s++) if (slot.get(s) === st) return true;
+  return false;
+}
+
+/**
+ * Some gref is granted, unpinned and in no pool entry: the grefs DeferredRelease frees.
+ * Its shared test, before each gref's (in most states no gref qualifies).
+ */
+export function anyReleasable(v: BlkifState, p: BlkifParams): boolean {
+  const { gtPermit, pin, entGref } = v;
+  if (small(p)) {
+    let held = 0;
+    for (let e = 0; e < p.P; e++) {
+      const g = entGref.get(e);
+      if (g !== NONE) held |= 1 << g;
+    }
+    return (gtPermit.maskOf(true) & pin.maskOf(0) & ~held) !== 0;
+  }
+  for (let g = 0; g < p.G; g++) {
+    if (!gtPermit.get(g) || pin.get(g) !== 0) continue;
+    let held = false;
+    for (let e = 0; e < p.P && !held; e++) held = entGref.get(e) === g;
+    if (!held) return true;
   }
   return false;
 }

@@ -8,7 +8,7 @@ import type { Command } from '../../src/model/model.js';
 import { GrantTable } from '../xen/hypervisor/grantTable.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { clearSlot, closeUnmap, openUnmap, treeSize, unmapNode } from './helpers.js';
+import { anySlotIn, clearSlot, closeUnmap, openUnmap, treeSize, unmapNode } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, NONE, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -72,7 +72,7 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
     ...family<V, 's'>(
       'BackMap',
       { s: p.R },
-      (v, { s }) => v.be === XB.Connected && v.slot.get(s) === SlotSt.Posted,
+      { when: (v) => v.be === XB.Connected && anySlotIn(v, p, SlotSt.Posted), s: (v, { s }) => v.slot.get(s) === SlotSt.Posted },
       (v, { s }, fx) => {
         const g = v.slotGref.get(s);
         if (v.bePers && v.tree.get(g) === TreeSt.Idle) {
@@ -105,7 +105,7 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
     ...family<V, 's' | 'c'>(
       'BackIo',
       { s: p.R, c: p.C },
-      { s: (v, { s }) => v.slot.get(s) === SlotSt.Mapped },
+      { when: (v) => anySlotIn(v, p, SlotSt.Mapped), s: (v, { s }) => v.slot.get(s) === SlotSt.Mapped },
       (v, { s, c }) => {
         Tlb.touch(v, c, v.slotFrame.get(s));
         v.slot.set(s, SlotSt.Done);
@@ -114,7 +114,7 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
     ...family<V, 's'>(
       'BackRespond',
       { s: p.R },
-      (v, { s }) => v.slot.get(s) === SlotSt.Done,
+      { when: (v) => anySlotIn(v, p, SlotSt.Done), s: (v, { s }) => v.slot.get(s) === SlotSt.Done },
       (v, { s }, fx) => {
         const g = v.slotGref.get(s);
         if (v.slotPers.get(s)) {
@@ -138,7 +138,7 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
       ...family<V, 's'>(
         'FrontComplete',
         { s: p.R },
-        (v, { s }) => v.slot.get(s) === SlotSt.Responded && frontLive(v),
+        { when: (v) => frontLive(v) && anySlotIn(v, p, SlotSt.Responded), s: (v, { s }) => v.slot.get(s) === SlotSt.Responded },
         (v, { s }, fx) => complete(v, s, v.pin.get(v.slotGref.get(s)) === 0, fx),
       ),
     );

@@ -26,7 +26,7 @@ const FOUND: Record<number, Record<string, [string, number, number]>> = {
     'blkif-stale-persistent': ['paramsApplied', 7, 14],
     'blkif-teardown-inflight-default': ['cleanTeardown', 44, 9],
     'blkif-teardown-inflight': ['cleanTeardown', 6, 9],
-    'blkif-undersized-tree': ['unmapOnlyOnDisconnect', 107, 10],
+    'blkif-undersized-tree': ['unmapOnlyOnDisconnect', 81, 10],
     'blkif-xsa396-query': ['noMappedPrivateFrame', 110, 14],
   },
   7: {
