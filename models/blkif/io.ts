@@ -8,7 +8,7 @@ import type { Command } from '../../src/model/model.js';
 import { GrantTable } from '../xen/hypervisor/grantTable.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { anySlotIn, clearSlot, closeUnmap, openUnmap, treeSize, unmapNode } from './helpers.js';
+import { anySlotIn, clearSlot, closeUnmap, openUnmap, small, treeSize, unmapNode } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, NONE, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -28,6 +28,14 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
     v.slotGref.set(s, v.entGref.get(e));
     v.slotEnt.set(s, e);
   };
+  // Whether some entry and slot (and, to grant, some gref) are free for a submission, as
+  // bit sets: each submission family tests this once per state before each entry.
+  const freeEntries = (v: V): number => v.frameSt.maskOf(FrameSt.Pool) & v.entSlot.maskOf(NONE);
+  const canReuse = (v: V): boolean => (freeEntries(v) & ~v.entGref.maskOf(NONE)) !== 0 && anySlotIn(v, p, SlotSt.Idle);
+  const canGrant = (v: V): boolean =>
+    (freeEntries(v) & v.entGref.maskOf(NONE)) !== 0 && anySlotIn(v, p, SlotSt.Idle) && v.gtPermit.maskOf(false) !== 0;
+  /** The submission families' shared first test, then their own (bit sets need small(p)). */
+  const submitWhen = (own: (v: V) => boolean): readonly ((v: V) => boolean)[] => (small(p) ? [poolLive, own] : [poolLive]);
   const frontLive = (v: V): boolean => (v.fe === XB.Connected || v.fe === XB.Closing) && v.pool;
 
   /** FrontComplete's revoke decision, shared by the atomic and the split (xsa396-query) forms. */
@@ -48,7 +56,7 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
       'FrontSubmitReuse',
       { e: p.P, s: p.R },
       {
-        when: poolLive,
+        when: submitWhen(canReuse),
         e: (v, { e }) => entryFree(v, e) && v.entGref.get(e) !== NONE,
         s: (v, { s }) => slotIdle(v, s),
       },
@@ -58,7 +66,7 @@ export function ioCommands(p: BlkifParams, f: Features): Command<V, Action>[] {
       'FrontSubmitGrant',
       { e: p.P, s: p.R, g: p.G },
       {
-        when: poolLive,
+        when: submitWhen(canGrant),
         e: (v, { e }) => entryFree(v, e) && v.entGref.get(e) === NONE,
         s: (v, { s }) => slotIdle(v, s),
         g: (v, { g }) => !v.gtPermit.get(g),

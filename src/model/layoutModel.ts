@@ -77,9 +77,10 @@ type Params<K extends string> = { readonly [P in K]: number };
  * A family's guard given per parameter level, so that the checker can prune: `when`
  * sees no parameter, and the guard named after a key sees that key and every key
  * before it (later keys are not set yet). A ground command is enabled when every
- * level's guard holds.
+ * level's guard holds. `when` may be a list, tested in order: give adjacent families
+ * the same first function and the checker tests it once for both.
  */
-export type LevelGuards<V, K extends string> = { readonly when?: (v: V) => boolean } & {
+export type LevelGuards<V, K extends string> = { readonly when?: ((v: V) => boolean) | readonly ((v: V) => boolean)[] } & {
   readonly [P in K]?: (v: V, p: Params<K>) => boolean;
 };
 
@@ -124,6 +125,7 @@ export function family<V, K extends string>(
       build(i + 1, next, level ? [...tests, boundTest(level, prefix)] : tests);
     }
   };
-  build(0, {}, levels?.when ? [levels.when] : []);
+  const when = levels?.when;
+  build(0, {}, when === undefined ? [] : typeof when === 'function' ? [when] : [...when]);
   return out;
 }
