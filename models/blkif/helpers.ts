@@ -71,12 +71,14 @@ export function anySlotIn(v: BlkifState, p: BlkifParams, st: number): boolean {
 export function anyReleasable(v: BlkifState, p: BlkifParams): boolean {
   const { gtPermit, pin, entGref } = v;
   if (small(p)) {
+    const unpinned = gtPermit.maskOf(true) & pin.maskOf(0);
+    if (unpinned === 0) return false;
     let held = 0;
     for (let e = 0; e < p.P; e++) {
       const g = entGref.get(e);
       if (g !== NONE) held |= 1 << g;
     }
-    return (gtPermit.maskOf(true) & pin.maskOf(0) & ~held) !== 0;
+    return (unpinned & ~held) !== 0;
   }
   for (let g = 0; g < p.G; g++) {
     if (!gtPermit.get(g) || pin.get(g) !== 0) continue;
