@@ -6,7 +6,7 @@ import type { Action } from '../../src/model/action.js';
 import { actionProperty, always, sometimes, type Property } from '../../src/model/property.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { lowestBit, popcount32 } from '../../src/util/bits.js';
+import { lowBits, lowestBit, popcount32 } from '../../src/util/bits.js';
 import { busy, inFlight, inFlightSlots, inFlightSt, mapsFrame, mappedFrames, small, treeNodes, treeSize } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
@@ -96,6 +96,8 @@ export function blkifProperties(p: BlkifParams, f: Features, bitSets = small(p))
           const nodes = treeNodes(v, p);
           const rogues = rogue ? rogue.maskOf(true) : 0;
           const unpersisted = inFlightSlots(v) & ~slotPers.maskOf(true);
+          // Usually no slot holds a pin of its own: then a gref has one pin if a node, else none.
+          if (unpersisted === 0 && rogues === 0) return pin.maskOf(1) === nodes && pin.maskOf(0) === (lowBits(p.G) & ~nodes) >>> 0;
           for (let g = 0; g < p.G; g++) {
             const slots = unpersisted === 0 ? 0 : popcount32(unpersisted & slotGref.maskOf(g));
             if (pin.get(g) !== ((nodes >>> g) & 1) + ((rogues >>> g) & 1) + slots) return false;
