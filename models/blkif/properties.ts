@@ -138,6 +138,7 @@ export function blkifProperties(p: BlkifParams, f: Features, bitSets = small(p))
         return true;
       },
       'no unmap happens while the backend is Connected and uses persistent grants',
+      (pre) => pre.bePers && pre.be === XB.Connected,
     ),
     sometimes<V>(
       'requestInFlight',

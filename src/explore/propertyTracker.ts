@@ -25,6 +25,8 @@ export class PropertyTracker<S, A extends Action> {
   private stateCheck: FirstFiring<[S]> = () => -1;
   private actionProps: ActionProperty<S, A>[] = [];
   private actionCheck: FirstFiring<[S, A, S]> = () => -1;
+  /** The first open action property that applies from a state (no `from`, or `from` holds), or -1. */
+  private actionFrom: FirstFiring<[S]> = () => -1;
   private deadlockOpen: boolean;
   readonly discoveries = new Map<string, Discovery>();
   /** Set when a failing discovery is made and the run should stop at the first. */
@@ -72,6 +74,41 @@ export class PropertyTracker<S, A extends Action> {
     if (from > 0) this.setStateOpen(this.undecided(open));
   }
 
+  /**
+   * Whether some open action property must be checked on the transitions from `pre`;
+   * when not, every open one promised (by its `from`) to hold on them.
+   */
+  appliesFrom(pre: S): boolean {
+    try {
+      return this.actionFrom(0, pre) >= 0;
+    } catch (err) {
+      throw propertyError(throwingFrom(this.actionProps, pre), err);
+    }
+  }
+
+  /**
+   * Tests the promises of the `from`s that exclude `pre`, on one of its transitions (on
+   * sampled states): a check that fails there means the `from` is wrong, and skipping
+   * the check elsewhere could hide a violation.
+   */
+  auditFrom(pre: S, action: A, post: S, id: number): void {
+    for (const p of this.actionProps) {
+      if (p.from === undefined) continue;
+      let broken: boolean;
+      try {
+        broken = !p.from(pre) && !p.check(pre, action, post);
+      } catch (err) {
+        throw propertyError(p.name, err);
+      }
+      if (broken) {
+        fail(
+          'BAD_MODEL',
+          `action property ${p.name}: its from excludes state #${id}, but its check fails on a transition from it (from may only exclude states whose transitions all pass)`,
+        );
+      }
+    }
+  }
+
   /** Evaluates the action properties on one transition from state `id`. */
   checkTransition(pre: S, action: A, post: S, id: number, slot: number, depth: number): void {
     const open = this.actionProps;
@@ -107,6 +144,10 @@ export class PropertyTracker<S, A extends Action> {
 
   private setActionOpen(open: ActionProperty<S, A>[]): void {
     this.actionProps = open;
+    this.actionFrom = compileFirstFiring<[S]>(
+      open.map((p) => ({ test: p.from ?? applies, firesWhen: true })),
+      1,
+    );
     this.actionCheck = compileFirstFiring<[S, A, S]>(
       open.map((p) => ({ test: p.check, firesWhen: false })),
       3,
@@ -143,6 +184,20 @@ function throwingProperty<Args extends unknown[]>(
     }
   }
   return open.slice(from).map((p) => p.name).join(' or ');
+}
+
+const applies = (): boolean => true;
+
+/** After an action properties' `from` threw: the first whose `from` throws again on `pre`. */
+function throwingFrom<S>(open: readonly { readonly name: string; readonly from?: (pre: S) => boolean }[], pre: S): string {
+  for (const p of open) {
+    try {
+      p.from?.(pre);
+    } catch {
+      return p.name;
+    }
+  }
+  return open.map((p) => p.name).join(' or ');
 }
 
 function propertyError(name: string, err: unknown): Error {

@@ -32,6 +32,10 @@ interface Expanding<S> {
   enabled: number;
   /** The slot whose successor is being handled, or -1 between successors. */
   slot: number;
+  /** Whether the action properties are checked on this state's transitions (see ActionProperty.from). */
+  actions: boolean;
+  /** Whether, instead, the promises of the `from`s that exclude this state are tested on them. */
+  audit: boolean;
 }
 
 /**
@@ -97,6 +101,9 @@ export class Search<S, A extends Action> {
     at.route = route;
     at.enabled = 0;
     at.slot = -1;
+    const tracker = this.tracker;
+    at.actions = tracker.hasActionProperties && tracker.appliesFrom(at.state);
+    at.audit = !at.actions && tracker.hasActionProperties && this.options.determinism === 'sample' && sampledForDeterminism(id);
     try {
       k.expand(this.onSuccessor);
     } catch (err) {
@@ -110,7 +117,17 @@ export class Search<S, A extends Action> {
   }
 
   /** The state being expanded, and while a successor is being handled (`slot` >= 0), its slot. */
-  private readonly at: Expanding<S> = { state: undefined as S, id: -1, depth: 0, onNew: () => {}, route: undefined, enabled: 0, slot: -1 };
+  private readonly at: Expanding<S> = {
+    state: undefined as S,
+    id: -1,
+    depth: 0,
+    onNew: () => {},
+    route: undefined,
+    enabled: 0,
+    slot: -1,
+    actions: false,
+    audit: false,
+  };
 
   /** The kernel's emit: one successor of {@link at}, in the kernel's scratch words. */
   private readonly onSuccessor = (slot: number): void => {
@@ -119,7 +136,8 @@ export class Search<S, A extends Action> {
     at.slot = slot;
     at.enabled++;
     this.fired[k.familyOf(slot)]!++;
-    if (this.tracker.hasActionProperties) this.tracker.checkTransition(at.state, k.actionAt(slot), k.successor(), at.id, slot, at.depth);
+    if (at.actions) this.tracker.checkTransition(at.state, k.actionAt(slot), k.successor(), at.id, slot, at.depth);
+    else if (at.audit) this.tracker.auditFrom(at.state, k.actionAt(slot), k.successor(), at.id);
     k.canonicalize();
     if (at.route === undefined || !at.route(k.scratch, at.id, slot)) {
       const nid = this.store.insert(k.scratch, 0);

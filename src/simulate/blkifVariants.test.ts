@@ -27,7 +27,7 @@ const FOUND: Record<number, Record<string, [string, number, number]>> = {
     'blkif-teardown-inflight-default': ['cleanTeardown', 44, 9],
     'blkif-teardown-inflight': ['cleanTeardown', 6, 9],
     'blkif-undersized-tree': ['unmapOnlyOnDisconnect', 81, 10],
-    'blkif-xsa396-query': ['noMappedPrivateFrame', 110, 14],
+    'blkif-xsa396-query': ['noMappedPrivateFrame', 346, 14],
   },
   7: {
     'blkif-close-busy': ['cleanTeardown', 10, 9],
@@ -40,7 +40,7 @@ const FOUND: Record<number, Record<string, [string, number, number]>> = {
     'blkif-teardown-inflight-default': ['cleanTeardown', 10, 9],
     'blkif-teardown-inflight': ['cleanTeardown', 1, 9],
     'blkif-undersized-tree': ['unmapOnlyOnDisconnect', 6, 10],
-    'blkif-xsa396-query': ['noMappedPrivateFrame', 366, 14],
+    'blkif-xsa396-query': ['noMappedPrivateFrame', 31, 14],
   },
   42: {
     'blkif-close-busy': ['cleanTeardown', 6, 9],
