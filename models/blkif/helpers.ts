@@ -121,6 +121,19 @@ export function mappedFrames(v: BlkifState, p: BlkifParams): number {
   return m;
 }
 
+/**
+ * The frames of `frames` that nothing maps: `frames & ~mappedFrames(v, p)`, stopping as
+ * soon as every one is found mapped (the tree nodes usually account for all of them).
+ */
+export function unmappedAmong(v: BlkifState, p: BlkifParams, frames: number): number {
+  if (!small(p) || v.rogueMap) return (frames & ~mappedFrames(v, p)) >>> 0;
+  const { treeFrame, slotFrame } = v;
+  let left = frames;
+  for (let nodes = treeNodes(v, p); nodes !== 0 && left !== 0; nodes &= nodes - 1) left &= ~(1 << treeFrame.get(lowestBit(nodes)));
+  for (let slots = inFlightSlots(v); slots !== 0 && left !== 0; slots &= slots - 1) left &= ~(1 << slotFrame.get(lowestBit(slots)));
+  return left >>> 0;
+}
+
 export function clearSlot(v: BlkifState, s: number): void {
   v.slot.set(s, SlotSt.Idle);
   v.slotGref.set(s, 0);

@@ -7,7 +7,7 @@ import { actionProperty, always, sometimes, type Property } from '../../src/mode
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
 import { lowBits, lowestBit, popcount32 } from '../../src/util/bits.js';
-import { busy, inFlight, inFlightSlots, inFlightSt, mapsFrame, mappedFrames, small, treeNodes, treeSize } from './helpers.js';
+import { busy, inFlight, inFlightSlots, inFlightSt, mapsFrame, mappedFrames, small, treeNodes, treeSize, unmappedAmong } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -82,7 +82,7 @@ export function blkifProperties(p: BlkifParams, f: Features, bitSets = small(p))
           return true;
         }
         const cached = Tlb.cachedMask(v);
-        return cached === 0 || (cached & ~mappedFrames(v, p)) === 0;
+        return cached === 0 || unmappedAmong(v, p, cached) === 0;
       },
       'every TLB entry is for a frame the backend currently maps',
     ),

@@ -188,7 +188,7 @@ function throwingProperty<Args extends unknown[]>(
 
 const applies = (): boolean => true;
 
-/** After an action properties' `from` threw: the first whose `from` throws again on `pre`. */
+/** After an action property's `from` threw: the first whose `from` throws again on `pre`. */
 function throwingFrom<S>(open: readonly { readonly name: string; readonly from?: (pre: S) => boolean }[], pre: S): string {
   for (const p of open) {
     try {
