@@ -14,7 +14,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseOrUsage } from './args.js';
 import { geometricMean } from './table.js';
 
 /** The parts of a build this compares, loaded from its dist directory. */
@@ -112,19 +112,25 @@ function race(first: Run, second: Run): void {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      model: { type: 'string', default: 'blkif' },
-      set: { type: 'string', multiple: true, default: ['P=3', 'G=4', 'R=3', 'C=2', 'MAXP=3'] },
-      slice: { type: 'string', default: '20000' },
-      rounds: { type: 'string', default: '2' },
+  const usage = 'compareBuilds OLD_DIST NEW_DIST [--model ID] [--set K=V ...] [--slice N] [--rounds N]';
+  const parsed = parseOrUsage(
+    {
+      allowPositionals: true,
+      options: {
+        model: { type: 'string', default: 'blkif' },
+        set: { type: 'string', multiple: true, default: ['P=3', 'G=4', 'R=3', 'C=2', 'MAXP=3'] },
+        slice: { type: 'string', default: '20000' },
+        rounds: { type: 'string', default: '2' },
+      },
     },
-  });
+    usage,
+  );
+  if (parsed === null) return 3;
+  const { values, positionals } = parsed;
   const slice = Number(values.slice);
   const rounds = Number(values.rounds);
   if (positionals.length !== 2 || !(slice >= 1) || !Number.isInteger(rounds) || rounds < 1) {
-    process.stderr.write('usage: compareBuilds OLD_DIST NEW_DIST [--model ID] [--set K=V ...] [--slice N] [--rounds N]\n');
+    process.stderr.write(`usage: ${usage}\n`);
     return 3;
   }
   const [a, b] = (await Promise.all(positionals.map((d) => loadBuild(d, values.model, values.set, slice)))) as [Build, Build];

@@ -11,7 +11,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOrUsage } from './args.js';
 import { CASES, type BenchCase } from './cases.js';
 import { GNTCHECK_MODES, runGntcheck } from './tools/gntcheck.js';
 import type { Measurement, Outcome } from './tools/measure.js';
@@ -131,15 +131,20 @@ function summaryLine(r: CaseResult): string {
 }
 
 function main(): number {
-  const { values } = parseArgs({
-    options: {
-      repeat: { type: 'string', default: '3' },
-      case: { type: 'string', multiple: true },
-      json: { type: 'string' },
-      quick: { type: 'boolean', default: false },
-      tool: { type: 'string', multiple: true },
+  const parsed = parseOrUsage(
+    {
+      options: {
+        repeat: { type: 'string', default: '3' },
+        case: { type: 'string', multiple: true },
+        json: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        tool: { type: 'string', multiple: true },
+      },
     },
-  });
+    'node dist/bench/run.js [--repeat N] [--case ID ...] [--tool gntcheck|spin|rumur ...] [--json FILE] [--quick]',
+  );
+  if (parsed === null) return 3;
+  const { values } = parsed;
   const repeats = values.quick ? 1 : Number(values.repeat);
   if (!Number.isInteger(repeats) || repeats < 1) {
     process.stderr.write(`bench: --repeat must be a positive integer, got ${values.repeat}\n`);
