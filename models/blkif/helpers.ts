@@ -69,8 +69,8 @@ export function anySlotIn(v: BlkifState, p: BlkifParams, st: number): boolean {
  * Its shared test, before each gref's (in most states no gref qualifies).
  */
 export function anyReleasable(v: BlkifState, p: BlkifParams): boolean {
-  const { gtPermit, pin, entGref } = v;
   if (small(p)) {
+    const { gtPermit, pin, entGref } = v;
     const unpinned = gtPermit.maskOf(true) & pin.maskOf(0);
     if (unpinned === 0) return false;
     let held = 0;
@@ -80,13 +80,16 @@ export function anyReleasable(v: BlkifState, p: BlkifParams): boolean {
     }
     return (unpinned & ~held) !== 0;
   }
-  for (let g = 0; g < p.G; g++) {
-    if (!gtPermit.get(g) || pin.get(g) !== 0) continue;
-    let held = false;
-    for (let e = 0; e < p.P && !held; e++) held = entGref.get(e) === g;
-    if (!held) return true;
-  }
+  for (let g = 0; g < p.G; g++) if (releasable(v, p, g)) return true;
   return false;
+}
+
+/** Gref `g` is granted, unpinned and in no pool entry: DeferredRelease(g) may free it. */
+export function releasable(v: BlkifState, p: BlkifParams, g: number): boolean {
+  if (!v.gtPermit.get(g) || v.pin.get(g) !== 0) return false;
+  const entGref = v.entGref;
+  for (let e = 0; e < p.P; e++) if (entGref.get(e) === g) return false;
+  return true;
 }
 
 /** A tree node maps frame f, or a Mapped/Done slot does, or (rogue backend) a rogue mapping does. */
@@ -99,14 +102,8 @@ export function mapsFrame(v: BlkifState, p: BlkifParams, f: number): boolean {
 
 /** {@link mapsFrame} for every frame at once: bit f set when frame f is mapped (P < 31). */
 export function mappedFrames(v: BlkifState, p: BlkifParams): number {
-  if (small(p) && !v.rogueMap) {
-    // Only the nodes and the in-flight slots, by their bit sets.
-    const { treeFrame, slotFrame } = v;
-    let m = 0;
-    for (let nodes = treeNodes(v, p); nodes !== 0; nodes &= nodes - 1) m |= 1 << treeFrame.get(lowestBit(nodes));
-    for (let slots = inFlightSlots(v); slots !== 0; slots &= slots - 1) m |= 1 << slotFrame.get(lowestBit(slots));
-    return m;
-  }
+  // Only the nodes and the in-flight slots, by their bit sets (unmappedAmong's walk).
+  if (small(p) && !v.rogueMap) return (lowBits(p.P) & ~unmappedAmong(v, p, lowBits(p.P))) >>> 0;
   const tree = v.tree;
   const treeFrame = v.treeFrame;
   const slot = v.slot;

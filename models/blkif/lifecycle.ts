@@ -9,7 +9,7 @@ import type { Action } from '../../src/model/action.js';
 import { GrantTable } from '../xen/hypervisor/grantTable.js';
 import { Tlb } from '../xen/hypervisor/tlb.js';
 import { XB } from '../xen/xenbus.js';
-import { anyReleasable, busy, clearSlot, closeUnmap, openUnmap, unmapNode } from './helpers.js';
+import { anyReleasable, busy, clearSlot, closeUnmap, openUnmap, releasable, unmapNode } from './helpers.js';
 import type { BlkifParams } from './params.js';
 import { FrameSt, NONE, SlotSt, TreeSt, type BlkifState as V } from './state.js';
 import type { Features } from './variants.js';
@@ -157,11 +157,7 @@ export function lifecycleCommands(p: BlkifParams, f: Features): Command<V, Actio
       { g: p.G },
       {
         when: (v) => anyReleasable(v, p),
-        g: (v, { g }) => {
-          if (!v.gtPermit.get(g) || v.pin.get(g) !== 0) return false;
-          for (let e = 0; e < p.P; e++) if (v.entGref.get(e) === g) return false;
-          return true;
-        },
+        g: (v, { g }) => releasable(v, p, g),
       },
       (v, { g }) => {
         const frame = v.gtFrame.get(g);

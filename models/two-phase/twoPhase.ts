@@ -10,6 +10,7 @@ import { family, layoutModel } from '../../src/model/layoutModel.js';
 import type { ModelDefinition } from '../../src/model/definition.js';
 import { always, sometimes } from '../../src/model/property.js';
 import { intParam } from '../../src/model/params.js';
+import { lowBits } from '../../src/util/bits.js';
 import { compileLayout } from '../../src/layout/compile.js';
 import { array, bool, defineEnum, record, type ViewOf } from '../../src/layout/shape.js';
 
@@ -33,7 +34,7 @@ export function twoPhaseModel(rm: number) {
   type V = TwoPhaseState;
   const layout = compileLayout(shapeFor(rm));
   /** Every resource manager, as a bit set. */
-  const all = 2 ** rm - 1;
+  const all = lowBits(rm);
   const commands = [
     ...family<V, 'rm'>(
       'TMRcvPrepared',

@@ -82,7 +82,8 @@ export class PropertyTracker<S, A extends Action> {
     try {
       return this.actionFrom(0, pre) >= 0;
     } catch (err) {
-      throw propertyError(throwingFrom(this.actionProps, pre), err);
+      const froms = this.actionProps.map((p) => ({ name: p.name, check: p.from ?? applies }));
+      throw propertyError(throwingProperty(froms, 0, [pre]), err);
     }
   }
 
@@ -187,18 +188,6 @@ function throwingProperty<Args extends unknown[]>(
 }
 
 const applies = (): boolean => true;
-
-/** After an action property's `from` threw: the first whose `from` throws again on `pre`. */
-function throwingFrom<S>(open: readonly { readonly name: string; readonly from?: (pre: S) => boolean }[], pre: S): string {
-  for (const p of open) {
-    try {
-      p.from?.(pre);
-    } catch {
-      return p.name;
-    }
-  }
-  return open.map((p) => p.name).join(' or ');
-}
 
 function propertyError(name: string, err: unknown): Error {
   if (err instanceof GntcheckError) return err;

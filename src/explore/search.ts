@@ -102,8 +102,9 @@ export class Search<S, A extends Action> {
     at.enabled = 0;
     at.slot = -1;
     const tracker = this.tracker;
-    at.actions = tracker.hasActionProperties && tracker.appliesFrom(at.state);
-    at.audit = !at.actions && tracker.hasActionProperties && this.options.determinism === 'sample' && sampledForDeterminism(id);
+    const actionProperties = tracker.hasActionProperties;
+    at.actions = actionProperties && tracker.appliesFrom(at.state);
+    at.audit = actionProperties && !at.actions && this.options.determinism === 'sample' && sampledForDeterminism(id);
     try {
       k.expand(this.onSuccessor);
     } catch (err) {
