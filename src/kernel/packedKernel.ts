@@ -26,8 +26,8 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   private readonly cur: V;
   private readonly nxt: V;
   private readonly probe: V;
-  private src: Uint32Array = new Uint32Array(0);
-  private off = 0;
+  /** The current state's words, copied in by `load` (`cur` is a fixed view of them). */
+  private readonly curWords: Uint32Array;
   private readonly canon: ((v: V) => void) | undefined;
   /** The plan compiled to straight-line code on first use (null: too large, interpreted by fireNext). */
   private compiled: Expander<V> | null | undefined;
@@ -41,8 +41,11 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     this.words = layout.words;
     this.commands = packed.commands;
     this.scratch = new Uint32Array(this.words);
-    this.cur = layout.create();
-    this.nxt = layout.viewOf(this.scratch, 0);
+    this.curWords = new Uint32Array(this.words);
+    // Fixed views: every state's words are copied into the same two buffers, so the views'
+    // code reads them directly (see Layout.fixedViewOf).
+    this.cur = layout.fixedViewOf(this.curWords);
+    this.nxt = layout.fixedViewOf(this.scratch);
     this.probe = layout.create();
     this.families = [...(model.actionTypes ?? [])];
     this.familyIndex = new Int32Array(this.commands.length);
@@ -69,9 +72,8 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   }
 
   load(src: Uint32Array, off: number): V {
-    this.src = src;
-    this.off = off;
-    this.packed.layout.bind(this.cur, src, off);
+    const cur = this.curWords;
+    for (let k = 0; k < cur.length; k++) cur[k] = src[off + k]!;
     this.pos = 0;
     return this.cur;
   }
@@ -89,9 +91,8 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   /** Writes command `c`'s successor of the current state into {@link scratch}. */
   private successorOf(c: number): void {
     const s = this.scratch;
-    const src = this.src;
-    const off = this.off;
-    for (let k = 0; k < s.length; k++) s[k] = src[off + k]!;
+    const cur = this.curWords;
+    for (let k = 0; k < s.length; k++) s[k] = cur[k]!;
     this.commands[c]!.apply(this.nxt, IGNORE_EFFECTS);
   }
 
@@ -125,7 +126,7 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   expand(emit: Emit): void {
     if (this.compiled === undefined) this.compiled = compileExpander(this.plan, this.commands, this.words);
     if (this.compiled !== null) {
-      this.compiled(this.cur, this.nxt, this.scratch, this.src, this.off, emit);
+      this.compiled(this.cur, this.nxt, this.scratch, this.curWords, 0, emit);
       return;
     }
     for (let c = this.fireNext(); c >= 0; c = this.fireNext()) emit(c);

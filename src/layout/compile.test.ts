@@ -54,6 +54,14 @@ describe('packed layouts', () => {
           layout.fromObject(b, va);
           expect(Array.from(layout.buffer(va))).toEqual(Array.from(layout.buffer(vb)));
           expect(layout.equals(va, vb)).toBe(true);
+          // A fixed view reads and writes the same words in its own buffer.
+          const words = new Uint32Array(layout.words);
+          const fixed = layout.fixedViewOf(words);
+          layout.fromObject(a, fixed);
+          layout.fromObject(b, fixed);
+          expect(Array.from(words)).toEqual(Array.from(layout.buffer(vb)));
+          words.set(layout.buffer(va));
+          expect(layout.toObject(fixed)).toEqual(layout.toObject(va));
         },
       ),
       { numRuns: 400 },
@@ -77,6 +85,31 @@ describe('packed layouts', () => {
     }
     layout.bind(v, buf, layout.words);
     expect(layout.toObject(v)).toEqual({ n: 10, flags: [false, true, false] });
+  });
+
+  it('a fixed view is over its buffer for good: bind refuses it', () => {
+    const layout = compileLayout(record({ n: int(0, 100), flags: array(3, bool()) }));
+    const words = new Uint32Array(layout.words);
+    const v = layout.fixedViewOf(words);
+    v.n = 42;
+    v.flags.set(1, true);
+    expect(layout.buffer(v)).toBe(words);
+    expect(layout.toObject(layout.viewOf(words, 0))).toEqual({ n: 42, flags: [false, true, false] });
+    expect(() => layout.bind(v, new Uint32Array(layout.words), 0)).toThrow(/cannot be rebound/);
+    expect(() => layout.fixedViewOf(new Uint32Array(0))).toThrow(/a buffer of 0 words for a state of 1/);
+  });
+
+  it('arrays of two layouts with the same path compare element by element, not by their blocks', () => {
+    // Same site name "xs[]", different widths: equal elements are different blocks.
+    const narrow = compileLayout(record({ xs: array(3, int(0, 3)) })).create();
+    const wide = compileLayout(record({ xs: array(3, int(0, 9)) })).create();
+    for (let i = 0; i < 3; i++) {
+      narrow.xs.set(i, i);
+      wide.xs.set(i, i);
+    }
+    expect(narrow.xs.equals(wide.xs)).toBe(true);
+    wide.xs.set(2, 9);
+    expect(narrow.xs.equals(wide.xs)).toBe(false);
   });
 
   it('setting a value out of range or indexing past an array names the field', () => {
@@ -140,7 +173,8 @@ describe('packed layouts', () => {
           // With n * bits over 32 an array is table-driven; under it, a stride block.
           const el = int(-3, -3 + span);
           const layout = compileLayout(record({ xs: array(n, el), rows: array(2, array(n, el)), flags: array(n, bool()), more: array(n, bool()) }));
-          const [a, b] = [layout.create(), layout.create()];
+          // b a fixed view: comparisons go across the two kinds of view.
+          const [a, b] = [layout.create(), layout.fixedViewOf(new Uint32Array(layout.words))];
           const fill = (v: typeof a, seed: number): void => {
             for (let i = 0; i < n; i++) {
               // Few distinct values, so equal arrays are common.
@@ -178,7 +212,7 @@ describe('packed layouts', () => {
           const layout = compileLayout(
             record({ xs: array(n, el), rows: array(2, array(n, el)), es: array(n, other), flags: array(n, bool()), more: array(n, bool()) }),
           );
-          const [a, b] = [layout.create(), layout.create()];
+          const [a, b] = [layout.create(), layout.fixedViewOf(new Uint32Array(layout.words))];
           const fill = (v: typeof a, seed: number): void => {
             for (let i = 0; i < n; i++) {
               const pick = (k: number): number => -3 + (((seed >>> ((i * 3 + k) % 24)) & 3) % (span + 1));

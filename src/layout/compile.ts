@@ -184,9 +184,13 @@ class Helpers {
   }
 }
 
+const EMPTY_WORDS = new Uint32Array(0);
+
 interface ViewRoot {
   $b: Uint32Array;
   $o: number;
+  /** Set on views made by `fixedViewOf`, whose code reads their buffer directly: they cannot be rebound. */
+  readonly $fixed?: true;
 }
 
 /**
@@ -290,6 +294,10 @@ class CompositeArrayViewImpl<V> {
  * Generates one class per record instance with literal word offsets and shifts, so a
  * field access compiles to a load, a shift and a mask. Arrays of scalars use the
  * table-driven classes above.
+ *
+ * `fixed`: the classes are for one view over one buffer for good (`fixedViewOf`), the
+ * buffer `B` a constant of the generated code, so an access reads `B[word]` instead of
+ * the view's root, its buffer and its offset first.
  */
 class ViewCompiler {
   private readonly classes: string[] = [];
@@ -302,7 +310,20 @@ class ViewCompiler {
   constructor(
     private readonly leafAt: ReadonlyMap<string, Placed>,
     private readonly strideSites: ReadonlyMap<string, boolean>,
+    /** Per array site, the key its views carry as `$site`, shared by every compilation of one layout. */
+    private readonly siteKeys: Map<string, object>,
+    private readonly fixed: boolean,
   ) {}
+
+  /** The buffer of the state whose root view is `root` (an expression). */
+  private buf(root: string): string {
+    return this.fixed ? 'B' : `${root}.$b`;
+  }
+
+  /** The index of word `word` (an expression) of the state whose root view is `root`. */
+  private idx(root: string, word: string): string {
+    return this.fixed ? word : `${root}.$o + ${word}`;
+  }
 
   /**
    * One class per array site whose elements are at equal strides in one word: element
@@ -319,15 +340,19 @@ class ViewCompiler {
     const bits = bitsFor(of);
     const mask = mask32(bits);
     // A site with one instance has its word and first shift written into the code too.
-    const wordOf = (x: string): string => (place ? `${place.word}` : `${x}.w0`);
-    const shiftOf = (x: string): string => (place ? `${place.shift}` : `${x}.s0`);
-    const w0 = wordOf('this');
-    const s0 = shiftOf('this');
+    const w0 = place ? `${place.word}` : 'this.w0';
+    const s0 = place ? `${place.shift}` : 'this.s0';
     const check = `if (i >>> 0 !== i || i >= ${length}) H.Helpers.indexError(this.path, i, ${length});`;
-    // The whole array, of view `x` (another instance of this class is the same site: same width).
-    const block = (x: string): string => `((${x}.r.$b[${x}.r.$o + ${wordOf(x)}] >>> ${shiftOf(x)}) & ${mask32(bits * length)})`;
-    const equals = `equals(o) { return o instanceof ${name} ? ${block('this')} === ${block('o')} : H.Helpers.equalElements(this, o); }`;
-    const at = `const r = this.r; const k = r.$o + ${w0}; const sh = ${s0} + i * ${bits};`;
+    const word = `${this.buf('this.r')}[${this.idx('this.r', w0)}]`;
+    // The whole array as the bits of one word. Views of the same site (the same key, shared
+    // by a layout's fixed and rebindable views) have the same widths, so comparing two
+    // compares their blocks; the other view's is `o.$block()`, as it may be over another buffer.
+    const block = `((${word} >>> ${s0}) & ${mask32(bits * length)})`;
+    let key = this.siteKeys.get(site);
+    if (key === undefined) this.siteKeys.set(site, (key = { site }));
+    const siteK = this.konst(key);
+    const equals = `equals(o) { return o.$site === ${siteK} ? ${block} === o.$block() : H.Helpers.equalElements(this, o); }`;
+    const at = `const b = ${this.buf('this.r')}; const k = ${this.idx('this.r', w0)}; const sh = ${s0} + i * ${bits};`;
     const min = of.kind === 'int' ? of.min : 0;
     const span = of.kind === 'int' ? of.max - of.min : of.kind === 'enum' ? of.values.length - 1 : 1;
     // maskOf and matchMask work on the block: XOR leaves a lane zero where the elements
@@ -338,32 +363,33 @@ class ViewCompiler {
       length > 32
         ? [`maskOf() { H.Helpers.maskError(this.path, ${length}); }`, `matchMask() { H.Helpers.maskError(this.path, ${length}); }`]
         : [
-            `$block() { return ${block('this')}; }`,
             `$zero(d) { ${zeroLanes(bits, length)} }`,
-            `matchMask(o) { return o.$lane === ${JSON.stringify(lane)} && o.length === ${length} ? this.$zero(${block('this')} ^ o.$block()) : H.Helpers.matchElements(this, o); }`,
+            `matchMask(o) { return o.$lane === ${JSON.stringify(lane)} && o.length === ${length} ? this.$zero(${block} ^ o.$block()) : H.Helpers.matchElements(this, o); }`,
             of.kind === 'bool'
-              ? `maskOf(v) { return v === true ? ${block('this')} >>> 0 : v === false ? (~${block('this')} & ${mask32(length)}) >>> 0 : 0; }`
-              : `maskOf(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) return 0; return this.$zero(${block('this')} ^ Math.imul(x, ${laneOnes(bits, length)})); }`,
+              ? `maskOf(v) { return v === true ? ${block} >>> 0 : v === false ? (~${block} & ${mask32(length)}) >>> 0 : 0; }`
+              : `maskOf(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) return 0; return this.$zero(${block} ^ Math.imul(x, ${laneOnes(bits, length)})); }`,
           ];
     const methods =
       of.kind === 'bool'
         ? [
-            `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i)) & 1) !== 0; }`,
-            `set(i, v) { ${check} ${at} r.$b[k] = v ? r.$b[k] | (1 << sh) : r.$b[k] & ~(1 << sh); }`,
+            `$block() { return ${block}; }`,
+            `get(i) { ${check} return ((${word} >>> (${s0} + i)) & 1) !== 0; }`,
+            `set(i, v) { ${check} ${at} b[k] = v ? b[k] | (1 << sh) : b[k] & ~(1 << sh); }`,
             // A block is one word, so the whole array is one shifted, masked read or write.
-            `bits() { return ${block('this')} >>> 0; }`,
-            `setBits(m) { const r = this.r; const k = r.$o + ${w0}; r.$b[k] = (r.$b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
+            `bits() { return ${block} >>> 0; }`,
+            `setBits(m) { const b = ${this.buf('this.r')}; const k = ${this.idx('this.r', w0)}; b[k] = (b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
             equals,
             ...masks,
           ]
         : [
-            `get(i) { ${check} const r = this.r; return ((r.$b[r.$o + ${w0}] >>> (${s0} + i * ${bits})) & ${mask}) + ${min}; }`,
-            `set(i, v) { ${check} const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(this.path + '[' + i + ']', v, ${this.konst(of)}); ${at} r.$b[k] = (r.$b[k] & ~(${mask} << sh)) | (x << sh); }`,
+            `$block() { return ${block}; }`,
+            `get(i) { ${check} return ((${word} >>> (${s0} + i * ${bits})) & ${mask}) + ${min}; }`,
+            `set(i, v) { ${check} const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(this.path + '[' + i + ']', v, ${this.konst(of)}); ${at} b[k] = (b[k] & ~(${mask} << sh)) | (x << sh); }`,
             equals,
             ...masks,
           ];
     this.classes.push(
-      `class ${name} {\nconstructor(r, w0, s0, path) { this.r = r; this.w0 = w0; this.s0 = s0; this.path = path; this.length = ${length}; this.$lane = ${JSON.stringify(lane)}; }\n${methods.join('\n')}\n}`,
+      `class ${name} {\nconstructor(r, w0, s0, path) { this.r = r; this.w0 = w0; this.s0 = s0; this.path = path; this.length = ${length}; this.$lane = ${JSON.stringify(lane)}; this.$site = ${siteK}; }\n${methods.join('\n')}\n}`,
     );
     return name;
   }
@@ -415,20 +441,24 @@ class ViewCompiler {
     const name = `R${this.counter++}`;
     const base = isRoot ? 'this' : 'this.$r';
     const lines: string[] = [];
-    const ctor: string[] = isRoot ? ['this.$b = EMPTY;', 'this.$o = 0;', 'const root = this;'] : ['this.$r = root;'];
+    // A fixed root keeps $b and $o too: the table-driven array views and layout.buffer read them.
+    const rootInit = this.fixed ? ['this.$b = B;', 'this.$o = 0;', 'this.$fixed = true;'] : ['this.$b = EMPTY;', 'this.$o = 0;'];
+    const ctor: string[] = isRoot ? [...rootInit, 'const root = this;'] : ['this.$r = root;'];
     for (const [field, f] of Object.entries(shape.fields)) {
       const p = path ? `${path}.${field}` : field;
       if (f.kind === 'bool' || f.kind === 'int' || f.kind === 'enum') {
         const leaf = this.leafAt.get(p)!;
         const mask = leaf.bits === 0 ? 0 : 2 ** leaf.bits - 1;
-        const at = `${base}.$b[${base}.$o + ${leaf.word}]`;
+        const buf = this.buf(base);
+        const k = this.idx(base, `${leaf.word}`);
+        const at = `${buf}[${k}]`;
         const clear = ~(mask << leaf.shift) | 0;
         const shapeK = this.konst(f);
         const pathK = JSON.stringify(p);
         if (f.kind === 'bool') {
           lines.push(`get ${field}() { return ((${at} >>> ${leaf.shift}) & 1) !== 0; }`);
           lines.push(
-            `set ${field}(v) { if (typeof v !== 'boolean') H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.$o + ${leaf.word}; ${base}.$b[k] = v ? ${base}.$b[k] | ${1 << leaf.shift} : ${base}.$b[k] & ${clear}; }`,
+            `set ${field}(v) { if (typeof v !== 'boolean') H.Helpers.rangeError(${pathK}, v, ${shapeK}); const b = ${buf}; const k = ${k}; b[k] = v ? b[k] | ${1 << leaf.shift} : b[k] & ${clear}; }`,
           );
         } else {
           const min = f.kind === 'int' ? f.min : 0;
@@ -436,7 +466,7 @@ class ViewCompiler {
           const get = leaf.bits === 0 ? `${min}` : `((${at} >>> ${leaf.shift}) & ${mask}) + ${min}`;
           lines.push(`get ${field}() { return ${get}; }`);
           lines.push(
-            `set ${field}(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(${pathK}, v, ${shapeK}); const k = ${base}.$o + ${leaf.word}; ${base}.$b[k] = (${base}.$b[k] & ${clear}) | (x << ${leaf.shift}); }`,
+            `set ${field}(v) { const x = v - ${min}; if (x >>> 0 !== x || x > ${span}) H.Helpers.rangeError(${pathK}, v, ${shapeK}); const b = ${buf}; const k = ${k}; b[k] = (b[k] & ${clear}) | (x << ${leaf.shift}); }`,
           );
         }
       } else {
@@ -448,10 +478,11 @@ class ViewCompiler {
     return name;
   }
 
-  build(rootClass: string): new () => ViewRoot {
+  /** `buffer`: the fixed buffer (`B`) of a fixed compiler. */
+  build(rootClass: string, buffer: Uint32Array = EMPTY_WORDS): new () => ViewRoot {
     const src = `${this.classes.join('\n')}\nreturn ${rootClass};`;
-    const factory = new Function('H', 'K', 'EMPTY', src) as (h: unknown, k: unknown[], e: Uint32Array) => new () => ViewRoot;
-    return factory({ Helpers, IntArrayView, BoolArrayView, CompositeArrayViewImpl }, this.consts, new Uint32Array(0));
+    const factory = new Function('H', 'K', 'EMPTY', 'B', src) as (h: unknown, k: unknown[], e: Uint32Array, b: Uint32Array) => new () => ViewRoot;
+    return factory({ Helpers, IntArrayView, BoolArrayView, CompositeArrayViewImpl }, this.consts, EMPTY_WORDS, buffer);
   }
 }
 
@@ -541,7 +572,8 @@ export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<V
   const { placed, strideSites } = placeLeaves(shape);
   const words = Math.max(1, placed.reduce((m, l) => Math.max(m, l.word + 1), 0));
   const leafAt = new Map(placed.map((l) => [l.path, l]));
-  const compiler = new ViewCompiler(leafAt, strideSites);
+  const siteKeys = new Map<string, object>();
+  const compiler = new ViewCompiler(leafAt, strideSites, siteKeys, false);
   const Root = compiler.build(compiler.recordClass(shape, '', true));
   const root = (v: V): ViewRoot => v as unknown as ViewRoot;
   const leaves: Leaf[] = placed.map(({ path, shape: s, bits, word, shift }) => ({ path, shape: s, bits, word, shift }));
@@ -557,8 +589,15 @@ export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<V
       v.$o = offset;
       return v as unknown as V;
     },
+    fixedViewOf(buffer) {
+      if (buffer.length < words) throw new Error(`fixedViewOf: a buffer of ${buffer.length} words for a state of ${words}`);
+      const fixed = new ViewCompiler(leafAt, strideSites, siteKeys, true);
+      const FixedRoot = fixed.build(fixed.recordClass(shape, '', true), buffer);
+      return new FixedRoot() as unknown as V;
+    },
     bind(view, buffer, offset) {
       const r = root(view);
+      if (r.$fixed) throw new Error('bind: a view made by fixedViewOf cannot be rebound');
       r.$b = buffer;
       r.$o = offset;
     },

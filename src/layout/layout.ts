@@ -24,6 +24,13 @@ export interface Layout<V> {
   create(): V;
   /** A view bound to `buffer` at word `offset`. */
   viewOf(buffer: Uint32Array, offset: number): V;
+  /**
+   * A view of `buffer`'s first `words` words for good, with the buffer written into its
+   * code: an access is one typed-array read or write, without loading the view's buffer
+   * and offset first. For the views a kernel reuses for every state (their words are
+   * copied in, not rebound). `bind` refuses it.
+   */
+  fixedViewOf(buffer: Uint32Array): V;
   bind(view: V, buffer: Uint32Array, offset: number): void;
   buffer(view: V): Uint32Array;
   offset(view: V): number;

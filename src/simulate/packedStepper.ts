@@ -58,8 +58,9 @@ export class PackedStepper<V, A extends Action> implements Stepper<V, A> {
     const layout = packed.layout;
     this.cur = new Uint32Array(layout.words);
     this.nxt = new Uint32Array(layout.words);
-    this.curView = layout.viewOf(this.cur, 0);
-    this.nxtView = layout.viewOf(this.nxt, 0);
+    // Never rebound: the stepper copies words between the two buffers.
+    this.curView = layout.fixedViewOf(this.cur);
+    this.nxtView = layout.fixedViewOf(this.nxt);
   }
 
   initialCount(): number {
