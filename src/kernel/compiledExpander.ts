@@ -6,11 +6,11 @@ import type { GuardPlan } from './guardPlan.js';
 import type { Emit } from './kernel.js';
 
 /**
- * Fires every enabled command of the state bound to `cur` (whose words are
- * `src[off..off+words)`), in slot order: for each, copies the words into `scratch`
- * (which `nxt` views), applies the command and calls `emit(slot)`.
+ * Fires every enabled command of the state `cur` views, in slot order: for each, copies
+ * the words of `cur` into those `nxt` views (the buffers given to compileExpander),
+ * applies the command and calls `emit(slot)`.
  */
-export type Expander<V> = (cur: V, nxt: V, scratch: Uint32Array, src: Uint32Array, off: number, emit: Emit) => void;
+export type Expander<V> = (cur: V, nxt: V, emit: Emit) => void;
 
 /**
  * Generated functions hold about this many plan nodes at most. V8 inlines calls into a
@@ -40,9 +40,13 @@ const UNROLL_WORDS = 8;
 export function compileExpander<V>(
   plan: GuardPlan<V>,
   commands: readonly Command<V, Action>[],
-  words: number,
+  /** The current state's words (what `cur` views) and the successor's (what `nxt` views): constants of the code. */
+  from: Uint32Array,
+  to: Uint32Array,
   nodesPerFunction = NODES_PER_FUNCTION,
 ): Expander<V> | null {
+  const words = from.length;
+  if (to.length !== words) throw new Error(`compileExpander: ${words} words to copy into a buffer of ${to.length}`);
   const n = plan.tests.length;
   if (n === 0 || n > MAX_NODES) return null;
   const consts: unknown[] = [];
@@ -65,8 +69,8 @@ export function compileExpander<V>(
   };
   const copy =
     words <= UNROLL_WORDS
-      ? Array.from({ length: words }, (_, k) => `scratch[${k}] = src[off + ${k}];`).join(' ')
-      : `for (let k = 0; k < ${words}; k++) scratch[k] = src[off + k];`;
+      ? Array.from({ length: words }, (_, k) => `TO[${k}] = FROM[${k}];`).join(' ')
+      : `for (let k = 0; k < ${words}; k++) TO[k] = FROM[k];`;
 
   const { tests, skip, command } = plan;
   /** Code for the sibling nodes from..to (a node's subtree is node+1..skip[node]). */
@@ -93,10 +97,10 @@ export function compileExpander<V>(
     while (to < n && (to === from || skip[to]! - from <= nodesPerFunction)) to = skip[to]!;
     const body: string[] = [];
     emitNodes(from, to, '  ', body);
-    parts.push(`function part${parts.length}(cur, nxt, scratch, src, off) {\n${body.join('\n')}\n}`);
+    parts.push(`function part${parts.length}(cur, nxt) {\n${body.join('\n')}\n}`);
     from = to;
   }
-  const calls = parts.map((_, i) => `  part${i}(cur, nxt, scratch, src, off);`).join('\n');
+  const calls = parts.map((_, i) => `  part${i}(cur, nxt);`).join('\n');
   // Every leaf calls `E`, which calls the caller's emit from its one call site: callers
   // pass different emits (exploration, the determinism check), and a leaf that called
   // emit itself would see each as a new target and throw its optimised code away.
@@ -105,9 +109,9 @@ export function compileExpander<V>(
     'let EMIT = null;',
     'function E(slot) { EMIT(slot); }',
     ...parts,
-    `return function expand(cur, nxt, scratch, src, off, emit) {\n  EMIT = emit;\n${calls}\n};`,
+    `return function expand(cur, nxt, emit) {\n  EMIT = emit;\n${calls}\n};`,
   ].join('\n');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const make = new Function('KS', 'FX', source) as (ks: unknown[], fx: unknown) => Expander<V>;
-  return make(consts, IGNORE_EFFECTS);
+  const make = new Function('KS', 'FX', 'FROM', 'TO', source) as (ks: unknown[], fx: unknown, from: Uint32Array, to: Uint32Array) => Expander<V>;
+  return make(consts, IGNORE_EFFECTS, from, to);
 }

@@ -78,11 +78,11 @@ describe('guard plans and the compiled expander', () => {
           k.expand((slot) => emitted.push(`${slot}:${Array.from(k.scratch).join(',')}`));
           expect(emitted).toEqual(expected);
           // The same plan split into generated functions of a few nodes each.
-          const split = compileExpander(guardPlan(commands), commands, k.words, partSize)!;
           const scratch = new Uint32Array(k.words);
+          const split = compileExpander(guardPlan(commands), commands, words, scratch, partSize)!;
           const emittedSplit: string[] = [];
           const record = (slot: number): number => emittedSplit.push(`${slot}:${Array.from(scratch).join(',')}`);
-          split(v, layout.viewOf(scratch, 0) as unknown as V, scratch, words, 0, record);
+          split(v, layout.viewOf(scratch, 0) as unknown as V, record);
           expect(emittedSplit).toEqual(expected);
         },
       ),

@@ -124,9 +124,9 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   }
 
   expand(emit: Emit): void {
-    if (this.compiled === undefined) this.compiled = compileExpander(this.plan, this.commands, this.words);
+    if (this.compiled === undefined) this.compiled = compileExpander(this.plan, this.commands, this.curWords, this.scratch);
     if (this.compiled !== null) {
-      this.compiled(this.cur, this.nxt, this.scratch, this.curWords, 0, emit);
+      this.compiled(this.cur, this.nxt, emit);
       return;
     }
     for (let c = this.fireNext(); c >= 0; c = this.fireNext()) emit(c);
