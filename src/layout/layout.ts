@@ -13,8 +13,10 @@ export interface Leaf {
 
 /**
  * A compiled state shape: how many 32-bit words one state takes, and views that read
- * and write those words in place. A view is bound to (buffer, offset); rebinding is how
- * the checker walks millions of states with two view objects.
+ * and write those words in place. A view is bound to (buffer, offset) and can be
+ * rebound; the checker's kernel instead copies each state's words into the buffer of a
+ * fixed view (fixedViewOf), whose code reads it directly, so that two view objects walk
+ * millions of states.
  */
 export interface Layout<V> {
   readonly shape: RecordShape<Fields>;
