@@ -7,8 +7,8 @@ import type { Emit } from './kernel.js';
 
 /**
  * Fires every enabled command of the state `cur` views, in slot order: for each, copies
- * the words of `cur` into those `nxt` views (the buffers given to compileExpander),
- * applies the command and calls `emit(slot)`.
+ * the words `cur` views into those `nxt` views (the two buffers the expander was
+ * compiled for), applies the command to `nxt` and calls `emit(slot)`.
  */
 export type Expander<V> = (cur: V, nxt: V, emit: Emit) => void;
 

@@ -40,12 +40,12 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     const layout = packed.layout;
     this.words = layout.words;
     this.commands = packed.commands;
-    this.scratch = new Uint32Array(this.words);
-    this.curWords = new Uint32Array(this.words);
-    // Fixed views: every state's words are copied into the same two buffers, so the views'
-    // code reads them directly (see Layout.fixedViewOf).
-    this.cur = layout.fixedViewOf(this.curWords);
-    this.nxt = layout.fixedViewOf(this.scratch);
+    // Fixed views of one buffer, the current state then the successor: every state's words
+    // are copied in, so the views' code reads them directly (see Layout.fixedViewsOf).
+    const both = new Uint32Array(2 * this.words);
+    this.curWords = both.subarray(0, this.words);
+    this.scratch = both.subarray(this.words);
+    [this.cur, this.nxt] = layout.fixedViewsOf(both, 2) as [V, V];
     this.probe = layout.create();
     this.families = [...(model.actionTypes ?? [])];
     this.familyIndex = new Int32Array(this.commands.length);

@@ -55,13 +55,16 @@ describe('packed layouts', () => {
           expect(Array.from(layout.buffer(va))).toEqual(Array.from(layout.buffer(vb)));
           expect(layout.equals(va, vb)).toBe(true);
           // A fixed view reads and writes the same words in its own buffer.
-          const words = new Uint32Array(layout.words);
-          const fixed = layout.fixedViewOf(words);
-          layout.fromObject(a, fixed);
-          layout.fromObject(b, fixed);
-          expect(Array.from(words)).toEqual(Array.from(layout.buffer(vb)));
-          words.set(layout.buffer(va));
-          expect(layout.toObject(fixed)).toEqual(layout.toObject(va));
+          // Two fixed views of one buffer: the second's words follow the first's, and neither writes the other's.
+          const words = new Uint32Array(2 * layout.words);
+          const [first, second] = layout.fixedViewsOf(words, 2) as [typeof va, typeof va];
+          layout.fromObject(a, second);
+          layout.fromObject(a, first);
+          layout.fromObject(b, second);
+          expect(Array.from(words.subarray(layout.words))).toEqual(Array.from(layout.buffer(vb)));
+          expect(layout.toObject(first)).toEqual(a);
+          words.set(layout.buffer(va), layout.words);
+          expect(layout.toObject(second)).toEqual(layout.toObject(va));
         },
       ),
       { numRuns: 400 },
@@ -87,16 +90,17 @@ describe('packed layouts', () => {
     expect(layout.toObject(v)).toEqual({ n: 10, flags: [false, true, false] });
   });
 
-  it('a fixed view is over its buffer for good: bind refuses it', () => {
+  it('fixed views are over their buffer for good: bind refuses them', () => {
     const layout = compileLayout(record({ n: int(0, 100), flags: array(3, bool()) }));
-    const words = new Uint32Array(layout.words);
-    const v = layout.fixedViewOf(words);
+    const words = new Uint32Array(2 * layout.words);
+    const [, v] = layout.fixedViewsOf(words, 2) as [unknown, ReturnType<typeof layout.create>];
     v.n = 42;
     v.flags.set(1, true);
     expect(layout.buffer(v)).toBe(words);
-    expect(layout.toObject(layout.viewOf(words, 0))).toEqual({ n: 42, flags: [false, true, false] });
+    expect(layout.offset(v)).toBe(layout.words);
+    expect(layout.toObject(layout.viewOf(words, layout.words))).toEqual({ n: 42, flags: [false, true, false] });
     expect(() => layout.bind(v, new Uint32Array(layout.words), 0)).toThrow(/cannot be rebound/);
-    expect(() => layout.fixedViewOf(new Uint32Array(0))).toThrow(/a buffer of 0 words for a state of 1/);
+    expect(() => layout.fixedViewsOf(new Uint32Array(1), 2)).toThrow(/a buffer of 1 words for 2 states of 1/);
   });
 
   it('arrays of two layouts with the same path compare element by element, not by their blocks', () => {
@@ -174,7 +178,7 @@ describe('packed layouts', () => {
           const el = int(-3, -3 + span);
           const layout = compileLayout(record({ xs: array(n, el), rows: array(2, array(n, el)), flags: array(n, bool()), more: array(n, bool()) }));
           // b a fixed view: comparisons go across the two kinds of view.
-          const [a, b] = [layout.create(), layout.fixedViewOf(new Uint32Array(layout.words))];
+          const [a, b] = [layout.create(), layout.fixedViewsOf(new Uint32Array(2 * layout.words), 2)[1]!];
           const fill = (v: typeof a, seed: number): void => {
             for (let i = 0; i < n; i++) {
               // Few distinct values, so equal arrays are common.
@@ -212,7 +216,7 @@ describe('packed layouts', () => {
           const layout = compileLayout(
             record({ xs: array(n, el), rows: array(2, array(n, el)), es: array(n, other), flags: array(n, bool()), more: array(n, bool()) }),
           );
-          const [a, b] = [layout.create(), layout.fixedViewOf(new Uint32Array(layout.words))];
+          const [a, b] = [layout.create(), layout.fixedViewsOf(new Uint32Array(2 * layout.words), 2)[1]!];
           const fill = (v: typeof a, seed: number): void => {
             for (let i = 0; i < n; i++) {
               const pick = (k: number): number => -3 + (((seed >>> ((i * 3 + k) % 24)) & 3) % (span + 1));

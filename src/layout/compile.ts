@@ -189,7 +189,7 @@ const EMPTY_WORDS = new Uint32Array(0);
 interface ViewRoot {
   $b: Uint32Array;
   $o: number;
-  /** Set on views made by `fixedViewOf`, whose code reads their buffer directly: they cannot be rebound. */
+  /** Set on views made by `fixedViewsOf`, whose code reads their buffer directly: they cannot be rebound. */
   readonly $fixed?: true;
 }
 
@@ -295,9 +295,11 @@ class CompositeArrayViewImpl<V> {
  * field access compiles to a load, a shift and a mask. Arrays of scalars use the
  * table-driven classes above.
  *
- * `fixed`: the classes are for one view over one buffer for good (`fixedViewOf`), the
- * buffer `B` a constant of the generated code, so an access reads `B[word]` instead of
- * the view's root, its buffer and its offset first.
+ * `fixed`: the classes are for views over one buffer at fixed offsets (`fixedViewsOf`),
+ * the buffer `B` a constant of the generated code and each (sub-)view's offset a field
+ * set once, so an access reads `B[this.$o + word]` (an array's `B[this.k0]`) instead of
+ * loading the view's root, its buffer and its offset first. The views share the classes,
+ * so code that sees several of them stays monomorphic.
  */
 class ViewCompiler {
   private readonly classes: string[] = [];
@@ -320,11 +322,6 @@ class ViewCompiler {
     return this.fixed ? 'B' : `${root}.$b`;
   }
 
-  /** The index of word `word` (an expression) of the state whose root view is `root`. */
-  private idx(root: string, word: string): string {
-    return this.fixed ? word : `${root}.$o + ${word}`;
-  }
-
   /**
    * One class per array site whose elements are at equal strides in one word: element
    * `i` is `(word >>> (shift0 + i * bits)) & mask`, with the site's constants written
@@ -343,7 +340,9 @@ class ViewCompiler {
     const w0 = place ? `${place.word}` : 'this.w0';
     const s0 = place ? `${place.shift}` : 'this.s0';
     const check = `if (i >>> 0 !== i || i >= ${length}) H.Helpers.indexError(this.path, i, ${length});`;
-    const word = `${this.buf('this.r')}[${this.idx('this.r', w0)}]`;
+    // Fixed views: k0, the array's word in the buffer, is set once by the constructor.
+    const index = this.fixed ? 'this.k0' : `this.r.$o + ${w0}`;
+    const word = `${this.buf('this.r')}[${index}]`;
     // The whole array as the bits of one word. Views of the same site (the same key, shared
     // by a layout's fixed and rebindable views) have the same widths, so comparing two
     // compares their blocks; the other view's is `o.$block()`, as it may be over another buffer.
@@ -352,7 +351,7 @@ class ViewCompiler {
     if (key === undefined) this.siteKeys.set(site, (key = { site }));
     const siteK = this.konst(key);
     const equals = `equals(o) { return o.$site === ${siteK} ? ${block} === o.$block() : H.Helpers.equalElements(this, o); }`;
-    const at = `const b = ${this.buf('this.r')}; const k = ${this.idx('this.r', w0)}; const sh = ${s0} + i * ${bits};`;
+    const at = `const b = ${this.buf('this.r')}; const k = ${index}; const sh = ${s0} + i * ${bits};`;
     const min = of.kind === 'int' ? of.min : 0;
     const span = of.kind === 'int' ? of.max - of.min : of.kind === 'enum' ? of.values.length - 1 : 1;
     // maskOf and matchMask work on the block: XOR leaves a lane zero where the elements
@@ -377,7 +376,7 @@ class ViewCompiler {
             `set(i, v) { ${check} ${at} b[k] = v ? b[k] | (1 << sh) : b[k] & ~(1 << sh); }`,
             // A block is one word, so the whole array is one shifted, masked read or write.
             `bits() { return ${block} >>> 0; }`,
-            `setBits(m) { const b = ${this.buf('this.r')}; const k = ${this.idx('this.r', w0)}; b[k] = (b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
+            `setBits(m) { const b = ${this.buf('this.r')}; const k = ${index}; b[k] = (b[k] & ~(${mask32(length)} << ${s0})) | ((m & ${mask32(length)}) << ${s0}); }`,
             equals,
             ...masks,
           ]
@@ -389,7 +388,7 @@ class ViewCompiler {
             ...masks,
           ];
     this.classes.push(
-      `class ${name} {\nconstructor(r, w0, s0, path) { this.r = r; this.w0 = w0; this.s0 = s0; this.path = path; this.length = ${length}; this.$lane = ${JSON.stringify(lane)}; this.$site = ${siteK}; }\n${methods.join('\n')}\n}`,
+      `class ${name} {\nconstructor(r, w0, s0, path) { this.r = r; this.w0 = w0; this.s0 = s0; this.path = path; this.length = ${length}; this.$lane = ${JSON.stringify(lane)}; this.$site = ${siteK};${this.fixed ? ` this.k0 = r.$o + ${place ? place.word : 'w0'};` : ''} }\n${methods.join('\n')}\n}`,
     );
     return name;
   }
@@ -441,16 +440,17 @@ class ViewCompiler {
     const name = `R${this.counter++}`;
     const base = isRoot ? 'this' : 'this.$r';
     const lines: string[] = [];
-    // A fixed root keeps $b and $o too: the table-driven array views and layout.buffer read them.
-    const rootInit = this.fixed ? ['this.$b = B;', 'this.$o = 0;', 'this.$fixed = true;'] : ['this.$b = EMPTY;', 'this.$o = 0;'];
-    const ctor: string[] = isRoot ? [...rootInit, 'const root = this;'] : ['this.$r = root;'];
+    // A fixed root keeps $b and $o too (the table-driven array views and layout.buffer read
+    // them), its offset given to the constructor; a fixed nested record copies the offset.
+    const rootInit = this.fixed ? ['this.$b = B;', 'this.$o = o;', 'this.$fixed = true;'] : ['this.$b = EMPTY;', 'this.$o = 0;'];
+    const ctor: string[] = isRoot ? [...rootInit, 'const root = this;'] : this.fixed ? ['this.$r = root;', 'this.$o = root.$o;'] : ['this.$r = root;'];
     for (const [field, f] of Object.entries(shape.fields)) {
       const p = path ? `${path}.${field}` : field;
       if (f.kind === 'bool' || f.kind === 'int' || f.kind === 'enum') {
         const leaf = this.leafAt.get(p)!;
         const mask = leaf.bits === 0 ? 0 : 2 ** leaf.bits - 1;
         const buf = this.buf(base);
-        const k = this.idx(base, `${leaf.word}`);
+        const k = this.fixed ? `this.$o + ${leaf.word}` : `${base}.$o + ${leaf.word}`;
         const at = `${buf}[${k}]`;
         const clear = ~(mask << leaf.shift) | 0;
         const shapeK = this.konst(f);
@@ -473,15 +473,15 @@ class ViewCompiler {
         ctor.push(`this.${field} = ${this.member(f, p)};`);
       }
     }
-    const param = isRoot ? '' : 'root';
+    const param = isRoot ? (this.fixed ? 'o' : '') : 'root';
     this.classes.push(`class ${name} {\nconstructor(${param}) {\n${ctor.join('\n')}\n}\n${lines.join('\n')}\n}`);
     return name;
   }
 
   /** `buffer`: the fixed buffer (`B`) of a fixed compiler. */
-  build(rootClass: string, buffer: Uint32Array = EMPTY_WORDS): new () => ViewRoot {
+  build(rootClass: string, buffer: Uint32Array = EMPTY_WORDS): new (offset?: number) => ViewRoot {
     const src = `${this.classes.join('\n')}\nreturn ${rootClass};`;
-    const factory = new Function('H', 'K', 'EMPTY', 'B', src) as (h: unknown, k: unknown[], e: Uint32Array, b: Uint32Array) => new () => ViewRoot;
+    const factory = new Function('H', 'K', 'EMPTY', 'B', src) as (h: unknown, k: unknown[], e: Uint32Array, b: Uint32Array) => new (offset?: number) => ViewRoot;
     return factory({ Helpers, IntArrayView, BoolArrayView, CompositeArrayViewImpl }, this.consts, EMPTY_WORDS, buffer);
   }
 }
@@ -589,15 +589,17 @@ export function compileLayout<F extends Fields>(shape: RecordShape<F>): Layout<V
       v.$o = offset;
       return v as unknown as V;
     },
-    fixedViewOf(buffer) {
-      if (buffer.length < words) throw new Error(`fixedViewOf: a buffer of ${buffer.length} words for a state of ${words}`);
+    fixedViewsOf(buffer, count) {
+      if (!Number.isInteger(count) || count < 1 || buffer.length < count * words) {
+        throw new Error(`fixedViewsOf: a buffer of ${buffer.length} words for ${count} states of ${words}`);
+      }
       const fixed = new ViewCompiler(leafAt, strideSites, siteKeys, true);
       const FixedRoot = fixed.build(fixed.recordClass(shape, '', true), buffer);
-      return new FixedRoot() as unknown as V;
+      return Array.from({ length: count }, (_, i) => new FixedRoot(i * words) as unknown as V);
     },
     bind(view, buffer, offset) {
       const r = root(view);
-      if (r.$fixed) throw new Error('bind: a view made by fixedViewOf cannot be rebound');
+      if (r.$fixed) throw new Error('bind: a view made by fixedViewsOf cannot be rebound');
       r.$b = buffer;
       r.$o = offset;
     },

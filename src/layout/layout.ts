@@ -15,7 +15,7 @@ export interface Leaf {
  * A compiled state shape: how many 32-bit words one state takes, and views that read
  * and write those words in place. A view is bound to (buffer, offset) and can be
  * rebound; the checker's kernel instead copies each state's words into the buffer of a
- * fixed view (fixedViewOf), whose code reads it directly, so that two view objects walk
+ * fixed view (fixedViewsOf), whose code reads it directly, so that two view objects walk
  * millions of states.
  */
 export interface Layout<V> {
@@ -27,12 +27,13 @@ export interface Layout<V> {
   /** A view bound to `buffer` at word `offset`. */
   viewOf(buffer: Uint32Array, offset: number): V;
   /**
-   * A view of `buffer`'s first `words` words for good, with the buffer written into its
-   * code: an access is one typed-array read or write, without loading the view's buffer
-   * and offset first. For the views a kernel reuses for every state (their words are
-   * copied in, not rebound). `bind` refuses it.
+   * `count` views of `buffer` for good, view i over words `i * words ..`, with the buffer
+   * written into their code: an access is one typed-array read or write at the view's
+   * offset, without loading the view's buffer first. The views share one set of classes,
+   * so code given any of them sees one shape. For the views a kernel reuses for every
+   * state (their words are copied in, not rebound). `bind` refuses them.
    */
-  fixedViewOf(buffer: Uint32Array): V;
+  fixedViewsOf(buffer: Uint32Array, count: number): V[];
   bind(view: V, buffer: Uint32Array, offset: number): void;
   buffer(view: V): Uint32Array;
   offset(view: V): number;

@@ -56,11 +56,11 @@ export class PackedStepper<V, A extends Action> implements Stepper<V, A> {
     }));
     this.cands = new Int32Array(Math.max(1, ...this.byFamily.map((f) => f.plan.tests.length)));
     const layout = packed.layout;
-    this.cur = new Uint32Array(layout.words);
-    this.nxt = new Uint32Array(layout.words);
-    // Never rebound: the stepper copies words between the two buffers.
-    this.curView = layout.fixedViewOf(this.cur);
-    this.nxtView = layout.fixedViewOf(this.nxt);
+    // Never rebound: the stepper copies words between the two halves.
+    const both = new Uint32Array(2 * layout.words);
+    this.cur = both.subarray(0, layout.words);
+    this.nxt = both.subarray(layout.words);
+    [this.curView, this.nxtView] = layout.fixedViewsOf(both, 2) as [V, V];
   }
 
   initialCount(): number {
