@@ -25,7 +25,9 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   private readonly commands: readonly Command<V, A>[];
   private readonly cur: V;
   private readonly nxt: V;
+  /** A third view, for initial states and snapshots, and its words. */
   private readonly probe: V;
+  private readonly probeWords: Uint32Array;
   /** The current state's words, copied in by `load` (`cur` is a fixed view of them). */
   private readonly curWords: Uint32Array;
   private readonly canon: ((v: V) => void) | undefined;
@@ -40,13 +42,15 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
     const layout = packed.layout;
     this.words = layout.words;
     this.commands = packed.commands;
-    // Fixed views of one buffer, the current state then the successor: every state's words
-    // are copied in, so the views' code reads them directly (see Layout.fixedViewsOf).
-    const both = new Uint32Array(2 * this.words);
-    this.curWords = both.subarray(0, this.words);
-    this.scratch = both.subarray(this.words);
-    [this.cur, this.nxt] = layout.fixedViewsOf(both, 2) as [V, V];
-    this.probe = layout.create();
+    // Fixed views of one buffer, the current state, the successor and the probe: every
+    // state's words are copied in, so the views' code reads them directly, and the model's
+    // code sees one shape whichever it is given (see Layout.fixedViewsOf).
+    const w = this.words;
+    const all = new Uint32Array(3 * w);
+    this.curWords = all.subarray(0, w);
+    this.scratch = all.subarray(w, 2 * w);
+    this.probeWords = all.subarray(2 * w);
+    [this.cur, this.nxt, this.probe] = layout.fixedViewsOf(all, 3) as [V, V, V];
     this.families = [...(model.actionTypes ?? [])];
     this.familyIndex = new Int32Array(this.commands.length);
     this.commands.forEach((c, i) => {
@@ -63,11 +67,10 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
 
   initialStates(): Uint32Array[] {
     return this.packed.inits.map((init) => {
-      const buf = new Uint32Array(this.words);
-      this.packed.layout.bind(this.probe, buf, 0);
+      this.probeWords.fill(0);
       init(this.probe);
       if (this.canon) this.canon(this.probe);
-      return buf;
+      return this.probeWords.slice();
     });
   }
 
@@ -153,7 +156,7 @@ export class PackedKernel<V, A extends Action> implements Kernel<V, A> {
   }
 
   snapshotOf(src: Uint32Array, off: number): JsonValue {
-    this.packed.layout.bind(this.probe, src, off);
+    this.probeWords.set(src.subarray(off, off + this.words));
     return this.model.snapshot ? this.model.snapshot(this.probe) : this.packed.layout.toObject(this.probe);
   }
 
