@@ -25,7 +25,9 @@ export class PropertyTracker<S, A extends Action> {
   private stateCheck: FirstFiring<[S]> = () => -1;
   private actionProps: ActionProperty<S, A>[] = [];
   private actionCheck: FirstFiring<[S, A, S]> = () => -1;
-  /** The first open action property that applies from a state (no `from`, or `from` holds), or -1. */
+  /** Each open action property's `from` (one that admits every state where it has none). */
+  private actionFroms: { readonly name: string; readonly check: (pre: S) => boolean }[] = [];
+  /** The first open action property that applies from a state (its `from` holds), or -1. */
   private actionFrom: FirstFiring<[S]> = () => -1;
   private deadlockOpen: boolean;
   readonly discoveries = new Map<string, Discovery>();
@@ -82,8 +84,7 @@ export class PropertyTracker<S, A extends Action> {
     try {
       return this.actionFrom(0, pre) >= 0;
     } catch (err) {
-      const froms = this.actionProps.map((p) => ({ name: p.name, check: p.from ?? applies }));
-      throw propertyError(throwingProperty(froms, 0, [pre]), err);
+      throw propertyError(throwingProperty(this.actionFroms, 0, [pre]), err);
     }
   }
 
@@ -145,8 +146,9 @@ export class PropertyTracker<S, A extends Action> {
 
   private setActionOpen(open: ActionProperty<S, A>[]): void {
     this.actionProps = open;
+    this.actionFroms = open.map((p) => ({ name: p.name, check: p.from ?? applies }));
     this.actionFrom = compileFirstFiring<[S]>(
-      open.map((p) => ({ test: p.from ?? applies, firesWhen: true })),
+      this.actionFroms.map((f) => ({ test: f.check, firesWhen: true })),
       1,
     );
     this.actionCheck = compileFirstFiring<[S, A, S]>(

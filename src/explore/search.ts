@@ -103,8 +103,9 @@ export class Search<S, A extends Action> {
     at.slot = -1;
     const tracker = this.tracker;
     const actionProperties = tracker.hasActionProperties;
+    const sampled = this.options.determinism === 'sample' && sampledForDeterminism(id);
     at.actions = actionProperties && tracker.appliesFrom(at.state);
-    at.audit = actionProperties && !at.actions && this.options.determinism === 'sample' && sampledForDeterminism(id);
+    at.audit = actionProperties && !at.actions && sampled;
     try {
       k.expand(this.onSuccessor);
     } catch (err) {
@@ -114,7 +115,7 @@ export class Search<S, A extends Action> {
     this.transitions += enabled;
     this.expanded++;
     if (enabled === 0) this.tracker.deadlock(id, depth);
-    if (this.options.determinism === 'sample' && sampledForDeterminism(id)) checkDeterminism(k, src, off, id);
+    if (sampled) checkDeterminism(k, src, off, id);
   }
 
   /** The state being expanded, and while a successor is being handled (`slot` >= 0), its slot. */
